@@ -1,0 +1,81 @@
+package dev.smtpkeys.account;
+
+import java.security.SecureRandom;
+
+import dev.smtpkeys.audit.Actor;
+import dev.smtpkeys.audit.AuditAction;
+import dev.smtpkeys.audit.AuditLog;
+import dev.smtpkeys.keys.KeyService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Creating accounts and their users. */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+    private static final char[] LOGIN_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    private static final int LOGIN_LENGTH = 7;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountConfig config;
+    private final KeyService keys;
+    private final AuditLog audit;
+
+    AccountService(AccountConfig config, KeyService keys, AuditLog audit) {
+        this.config = config;
+        this.keys = keys;
+        this.audit = audit;
+    }
+
+    /** A new account with its SMTP login, its first user and its master key. */
+    public User createAccount(Actor actor, String accountName, String email, String password) {
+        Account account = new Account();
+        account.name = accountName.strip();
+        account.smtpLogin = freeSmtpLogin();
+        account.persist();
+
+        User user = new User();
+        user.email = User.normalizeEmail(email);
+        user.setPassword(password);
+        user.role = Role.USER;
+        user.account = account;
+        user.persist();
+
+        keys.createMaster(account, user);
+        audit.record(actor, account, AuditAction.ACCOUNT_CREATED, null, null);
+        return user;
+    }
+
+    /** A staff user, who belongs to no account. */
+    public User createSupportUser(String email, String password) {
+        User user = new User();
+        user.email = User.normalizeEmail(email);
+        user.setPassword(password);
+        user.role = Role.SUPPORT;
+        user.persist();
+        return user;
+    }
+
+    /** Sets the language the user picked; null follows the browser again. */
+    public void setLocale(long userId, String locale) {
+        User user = User.findById(userId);
+        if (user != null) {
+            user.locale = locale;
+        }
+    }
+
+    private String freeSmtpLogin() {
+        // 32^7 ≈ 3.4e10 logins: a clash is rare, and the unique index would catch a race
+        while (true) {
+            StringBuilder local = new StringBuilder(LOGIN_LENGTH);
+            for (int i = 0; i < LOGIN_LENGTH; i++) {
+                local.append(LOGIN_ALPHABET[RANDOM.nextInt(LOGIN_ALPHABET.length)]);
+            }
+            String login = local + "@" + config.loginDomain();
+            if (Account.count("smtpLogin", login) == 0) {
+                return login;
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.smtpkeys.account;
+
+import dev.smtpkeys.audit.Actor;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import jakarta.ws.rs.ForbiddenException;
+
+/** The signed-in user of this request, loaded once. */
+@RequestScoped
+@Named("currentUser")
+public class CurrentUser {
+
+    private final SecurityIdentity identity;
+    private final HttpServerRequest request;
+    private User user;
+
+    CurrentUser(SecurityIdentity identity, HttpServerRequest request) {
+        this.identity = identity;
+        this.request = request;
+    }
+
+    public boolean isSignedIn() {
+        return !identity.isAnonymous() && user() != null;
+    }
+
+    /** The user, or null when anonymous (or when the user was removed since signing in). */
+    public User user() {
+        if (user == null && !identity.isAnonymous()) {
+            user = User.findByEmail(identity.getPrincipal().getName()).orElse(null);
+        }
+        return user;
+    }
+
+    /** The account of an account user; support users have none and get 403 where one is needed. */
+    public Account account() {
+        User current = user();
+        if (current == null || current.account == null) {
+            throw new ForbiddenException();
+        }
+        return current.account;
+    }
+
+    public Actor actor() {
+        return Actor.of(user(), clientIp());
+    }
+
+    public String clientIp() {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.smtpkeys.account;
+
+import java.net.URI;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Sign-in page, sign-out, and the start page that sends each role to its home. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LoginResource {
+
+    @CheckedTemplate(basePath = "account")
+    static class Templates {
+        static native TemplateInstance login(boolean error);
+    }
+
+    private final SecurityIdentity identity;
+    private final CurrentUser currentUser;
+
+    LoginResource(SecurityIdentity identity, CurrentUser currentUser) {
+        this.identity = identity;
+        this.currentUser = currentUser;
+    }
+
+    @GET
+    public Response home() {
+        if (!currentUser.isSignedIn()) {
+            return Response.seeOther(URI.create("/login")).build();
+        }
+        return Response.seeOther(URI.create(currentUser.user().isSupport() ? "/admin" : "/settings/keys/smtp")).build();
+    }
+
+    @GET
+    @Path("login")
+    @PermitAll
+    public Response login(@QueryParam("error") boolean error) {
+        if (currentUser.isSignedIn()) {
+            return home();
+        }
+        return Response.status(error ? Response.Status.UNAUTHORIZED : Response.Status.OK)
+                .entity(Templates.login(error)).build();
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout() {
+        if (!identity.isAnonymous()) {
+            FormAuthenticationMechanism.logout(identity);
+        }
+        return Response.seeOther(URI.create("/login")).build();
+    }
+}

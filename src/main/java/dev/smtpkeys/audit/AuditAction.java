@@ -1,0 +1,14 @@
+package dev.smtpkeys.audit;
+
+/** What an audit event records. Stored by name: never rename a constant. */
+public enum AuditAction {
+    KEY_GENERATED,
+    KEY_DEACTIVATED,
+    KEY_ACTIVATED,
+    KEY_DELETED,
+    MASTER_REVEALED,
+    LOGIN,
+    LOGIN_FAILED,
+    ACCOUNT_CREATED,
+    PASSWORD_CHANGED
+}

@@ -1,0 +1,31 @@
+package dev.smtpkeys.audit;
+
+import dev.smtpkeys.account.Account;
+import dev.smtpkeys.keys.SmtpKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** The one place that writes audit events; always inside the caller's transaction. */
+@ApplicationScoped
+public class AuditLog {
+
+    /** Records {@code action} by {@code actor} on {@code key} (may be null) of {@code account}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent record(Actor actor, Account account, AuditAction action, SmtpKey key, String reason) {
+        AuditEvent event = new AuditEvent();
+        event.account = account;
+        event.actorId = actor.userId();
+        event.actorRole = actor.role();
+        event.actorEmail = actor.email();
+        event.ip = actor.ip();
+        event.action = action;
+        event.reason = reason;
+        if (key != null) {
+            event.keyId = key.id;
+            event.keyName = key.name;
+            event.keySuffix = key.suffix;
+        }
+        event.persist();
+        return event;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.smtpkeys.keys;
+
+/** Why a key use case refused; each has a text in the message bundle ({@code keys_problem_*}). */
+public enum KeyProblem {
+    NAME_REQUIRED,
+    NAME_TOO_LONG,
+    NAME_CONTROL_CHARACTERS,
+    NAME_TAKEN,
+    LIMIT_REACHED,
+    ALREADY_GENERATED,
+    CHANGED_MEANWHILE,
+    ALREADY_ACTIVE,
+    ALREADY_INACTIVE,
+    MASTER_NOT_DELETABLE;
+
+    /** Problems that belong beside the name field rather than at the top of the page. */
+    public boolean concernsName() {
+        return this == NAME_REQUIRED || this == NAME_TOO_LONG || this == NAME_CONTROL_CHARACTERS || this == NAME_TAKEN;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.smtpkeys.keys;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.smtpkeys.account.Account;
+import dev.smtpkeys.account.User;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * An SMTP key of an account. Only the SHA-256 of the secret is kept (plus, for the master key, an
+ * encrypted copy); deleting the row is what makes a deletion irreversible.
+ */
+@Entity
+@Table(name = "smtp_key")
+public class SmtpKey extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id", updatable = false)
+    public Account account;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "token_hash", nullable = false, updatable = false)
+    public byte[] tokenHash;
+
+    @Column(nullable = false, updatable = false)
+    public String suffix;
+
+    /** Exactly one per account, created with it; it can be revealed again but not deleted. */
+    @Column(nullable = false, updatable = false)
+    public boolean master;
+
+    @Column(name = "secret_encrypted", updatable = false)
+    public byte[] secretEncrypted;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public KeyStatus status = KeyStatus.ACTIVE;
+
+    /** The generate form's one-time token: a resubmitted form finds its key instead of making a second. */
+    @Column(name = "creation_nonce", updatable = false)
+    public UUID creationNonce;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt = Instant.now();
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "created_by_id", updatable = false)
+    public User createdBy;
+
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+
+    @Column(name = "last_used_ip")
+    public String lastUsedIp;
+
+    @Column(name = "use_count", nullable = false)
+    public long useCount;
+
+    @Version
+    public int version;
+
+    /** The key {@code id} if it belongs to {@code account}; a key of another account is simply absent. */
+    public static Optional<SmtpKey> findOwned(long id, Account account) {
+        return find("id = ?1 and account = ?2", id, account).firstResultOptional();
+    }
+
+    /** The account's keys, master first, then oldest first. */
+    public static List<SmtpKey> listOwned(Account account) {
+        return list("account = ?1 order by master desc, createdAt, id", account);
+    }
+
+    public static long countOwned(Account account) {
+        return count("account", account);
+    }
+
+    public static boolean nameTaken(Account account, String name) {
+        return count("account = ?1 and lower(name) = lower(?2)", account, name) > 0;
+    }
+
+    public static Optional<SmtpKey> findByNonce(Account account, UUID nonce) {
+        return find("account = ?1 and creationNonce = ?2", account, nonce).firstResultOptional();
+    }
+
+    public boolean isActive() {
+        return status == KeyStatus.ACTIVE;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.smtpkeys.web;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.smtpkeys.keys.KeyStoreUnavailableException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Errors as pages in the reader's language: 404 for anything not the caller's, 403, and 503 when the
+ * database is away, so an outage reads as "try again shortly" rather than as a crash.
+ */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @CheckedTemplate(basePath = "error")
+    static class Templates {
+        static native TemplateInstance page(String title, String text);
+    }
+
+    private final Messages messages;
+
+    ErrorPages(Messages messages) {
+        this.messages = messages;
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return page(Response.Status.FORBIDDEN);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status < 400 || original.hasEntity()) {
+            return original;
+        }
+        return page(Response.Status.fromStatusCode(status) == null ? Response.Status.BAD_REQUEST
+                : Response.Status.fromStatusCode(status));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        if (e instanceof UnauthorizedException || e instanceof AuthenticationException) {
+            return null; // let the form-login challenge answer (redirect to /login)
+        }
+        if (isDatabaseOutage(e)) {
+            LOG.warnf("database unavailable: %s", e.getClass().getName());
+            return page(Response.Status.SERVICE_UNAVAILABLE);
+        }
+        LOG.error("unexpected error", e);
+        return page(Response.Status.INTERNAL_SERVER_ERROR);
+    }
+
+    private Response page(Response.Status status) {
+        AppMessages msg = messages.get();
+        String title;
+        String text;
+        switch (status) {
+            case NOT_FOUND -> { title = msg.error_404_title(); text = msg.error_404_text(); }
+            case FORBIDDEN -> { title = msg.error_403_title(); text = msg.error_403_text(); }
+            case SERVICE_UNAVAILABLE -> { title = msg.error_503_title(); text = msg.error_503_text(); }
+            case INTERNAL_SERVER_ERROR -> { title = msg.error_500_title(); text = msg.error_500_text(); }
+            default -> { title = msg.error_400_title(); text = msg.error_400_text(); }
+        }
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.page(title, text));
+        if (status == Response.Status.SERVICE_UNAVAILABLE) {
+            response.header("Retry-After", "30");
+        }
+        return response.build();
+    }
+
+    static boolean isDatabaseOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof KeyStoreUnavailableException || t instanceof JDBCConnectionException
+                    || t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,82 @@
+// Progressive enhancement only: every control works without this file (links to confirmation
+// pages, forms that post). It turns those links into <dialog>s, adds copy buttons and stops
+// double submits. No inline script anywhere, so the CSP can forbid it.
+(function () {
+  'use strict';
+
+  function showModal(dialog) {
+    if (typeof dialog.showModal !== 'function') { return false; }
+    if (dialog.open) { dialog.close(); }
+    dialog.showModal();
+    var focus = dialog.querySelector('[autofocus], input:not([type=hidden]), .btn-primary, .btn-danger');
+    if (focus) { focus.focus(); }
+    return true;
+  }
+
+  // Dialogs the server rendered open (new key, revealed master, a form with an error) become modal.
+  document.querySelectorAll('dialog[data-show-modal]').forEach(showModal);
+
+  document.addEventListener('click', function (event) {
+    var opener = event.target.closest('[data-open-dialog]');
+    if (opener) {
+      var dialog = document.getElementById(opener.getAttribute('data-open-dialog'));
+      if (dialog && showModal(dialog)) { event.preventDefault(); }
+      return;
+    }
+    var confirmLink = event.target.closest('a[data-confirm]');
+    if (confirmLink) {
+      var confirmDialog = document.getElementById('confirm-' + confirmLink.getAttribute('data-confirm'));
+      if (!confirmDialog) { return; }
+      var form = confirmDialog.querySelector('form');
+      form.action = confirmLink.href;
+      confirmDialog.querySelectorAll('[data-slot]').forEach(function (slot) {
+        var value = confirmLink.getAttribute('data-key-' + slot.getAttribute('data-slot'))
+          || confirmLink.getAttribute('data-' + slot.getAttribute('data-slot')) || '';
+        if (slot.tagName === 'INPUT') { slot.value = value; } else { slot.textContent = value; }
+      });
+      if (showModal(confirmDialog)) { event.preventDefault(); }
+      return;
+    }
+    var closer = event.target.closest('[data-close-dialog]');
+    if (closer) {
+      var open = closer.closest('dialog');
+      // a secret dialog's OK leads back to the plain page, so the secret leaves the screen and history
+      if (open && closer.tagName !== 'A') { event.preventDefault(); open.close(); }
+      return;
+    }
+    var copy = event.target.closest('[data-copy]');
+    if (copy) {
+      var field = document.getElementById(copy.getAttribute('data-copy'));
+      var done = copy.querySelector('.copy-done');
+      var text = field.value;
+      var finish = function () {
+        if (done) { done.hidden = false; setTimeout(function () { done.hidden = true; }, 1500); }
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(finish, function () { field.select(); });
+      } else {
+        field.select();
+        try { document.execCommand('copy'); finish(); } catch (e) { /* selected for manual copy */ }
+      }
+    }
+  });
+
+  // Copy buttons only make sense with script.
+  document.querySelectorAll('[data-copy]').forEach(function (button) { button.hidden = false; });
+
+  // A second click on a submit button while the first request runs must not send the form again.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (form.dataset.submitted === 'true') { event.preventDefault(); return; }
+    form.dataset.submitted = 'true';
+    form.querySelectorAll('button[type=submit]').forEach(function (b) { b.setAttribute('aria-disabled', 'true'); });
+  });
+
+  // Keep the typed e-mail across a failed sign-in (the server's redirect cannot carry it).
+  var login = document.getElementById('login-form');
+  if (login) {
+    var email = login.querySelector('input[name=j_username]');
+    if (!email.value && sessionStorage.getItem('login-email')) { email.value = sessionStorage.getItem('login-email'); }
+    login.addEventListener('submit', function () { sessionStorage.setItem('login-email', email.value); });
+  }
+})();

@@ -1,0 +1,232 @@
+package dev.smtpkeys.keys;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.smtpkeys.audit.AuditAction;
+import dev.smtpkeys.audit.AuditEvent;
+import dev.smtpkeys.support.TestAccounts;
+import dev.smtpkeys.support.WebSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/** The SMTP tab end to end over HTTP, with a real sign-in and the real database. */
+@QuarkusTest
+class KeysPageTest {
+
+    static final String HOME = "/settings/keys/smtp";
+
+    @Inject
+    TestAccounts accounts;
+
+    @Inject
+    KeyService keys;
+
+    TestAccounts.Created owner;
+    WebSession session;
+
+    @BeforeEach
+    void signIn() {
+        owner = accounts.create();
+        session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
+    }
+
+    @Test
+    void pageShowsServerLoginAndMaskedMasterKey() {
+        Document page = html(session.get(HOME).then().statusCode(200)
+                .header("Cache-Control", containsString("no-store")).extract().response());
+        assertEquals(owner.smtpLogin(), page.getElementById("smtp-login").val());
+        assertEquals("2525", page.getElementById("smtp-port").val().isEmpty() ? "" : page.getElementById("smtp-port").val().replaceAll("\\d+", "2525"));
+        assertFalse(page.getElementById("smtp-host").val().isBlank());
+        var rows = page.select("table.keys tbody tr");
+        assertEquals(1, rows.size());
+        assertEquals("Master password", rows.get(0).selectFirst("th").text());
+        assertTrue(rows.get(0).text().contains("••••••••"));
+        assertTrue(page.select("form[action$=/master/reveal]").size() == 1);
+        assertTrue(rows.get(0).text().contains("Cannot be deleted"));
+    }
+
+    @Test
+    void generatedKeyIsShownOnceAndWorksForVerify() {
+        Response created = generate("Shop");
+        created.then().statusCode(200).header("Cache-Control", containsString("no-store"));
+        String secret = html(created).getElementById("new-key").val();
+        assertTrue(KeySecret.isWellFormed(secret));
+        assertTrue(keys.verify(owner.smtpLogin(), secret).isPresent());
+
+        for (String path : List.of(HOME, HOME + "/new", "/settings/keys/smtp")) {
+            session.get(path).then().body(not(containsString(secret)));
+        }
+        Document after = html(session.get(HOME));
+        assertTrue(after.text().contains("Shop"));
+        assertTrue(after.text().contains("••••••••" + secret.substring(50)));
+    }
+
+    @Test
+    void invalidNamesAreRefusedWithTheirMessageAndTheTypedNameKept() {
+        generate("Shop").then().statusCode(200);
+        Map<String, String> cases = Map.of(
+                "", "Please enter a name",
+                "x".repeat(65), "at most 64 characters",
+                "bad\nname", "control characters",
+                "SHOP", "already exists");
+        cases.forEach((name, message) -> {
+            Response answer = generate(name);
+            answer.then().statusCode(400).body(containsString(message));
+            Document page = html(answer);
+            assertEquals("true", page.getElementById("key-name").attr("aria-invalid"));
+            if (!name.contains("\n")) {
+                assertEquals(name, page.getElementById("key-name").val());
+            }
+        });
+        assertEquals(2, keyCount());
+    }
+
+    @Test
+    void resubmittingTheSameFormCreatesOneKey() {
+        String nonce = UUID.randomUUID().toString();
+        session.post(HOME, "name", "CRM", "nonce", nonce).then().statusCode(200);
+        Response again = session.post(HOME, "name", "CRM", "nonce", nonce);
+        again.then().statusCode(303);
+        assertEquals(2, keyCount());
+        session.get(HOME).then().body(containsString("already sent"));
+    }
+
+    @Test
+    void formWithoutCsrfTokenIsRejectedAndChangesNothing() {
+        session.postRaw(HOME, Map.of("name", "NoToken", "nonce", UUID.randomUUID().toString())).then().statusCode(400);
+        assertEquals(1, keyCount());
+    }
+
+    @Test
+    void deactivateActivateAndDeleteTakeEffectOnVerify() {
+        String secret = html(generate("App")).getElementById("new-key").val();
+        long id = keyId("App");
+
+        Document confirm = html(session.get(HOME + "/" + id + "/deactivate").then().statusCode(200).extract().response());
+        assertTrue(confirm.text().contains("App"));
+        session.post(HOME + "/" + id + "/deactivate").then().statusCode(303).header("Location", containsString(HOME));
+        assertFalse(keys.verify(owner.smtpLogin(), secret).isPresent());
+        Document page = html(session.get(HOME));
+        assertTrue(page.text().contains("The key \"App\" was deactivated."));
+        assertTrue(page.getElementById("key-" + id).text().contains("Inactive"));
+
+        session.post(HOME + "/" + id + "/activate").then().statusCode(303);
+        assertTrue(keys.verify(owner.smtpLogin(), secret).isPresent());
+
+        html(session.get(HOME + "/" + id + "/delete")).text().contains("cannot be undone");
+        session.post(HOME + "/" + id + "/delete").then().statusCode(303);
+        assertFalse(keys.verify(owner.smtpLogin(), secret).isPresent());
+        assertEquals(1, keyCount());
+        session.get(HOME + "/" + id + "/delete").then().statusCode(404);
+    }
+
+    @Test
+    void theMasterKeyCanBeRevealedButNotDeleted() {
+        Response revealed = session.post(HOME + "/master/reveal");
+        revealed.then().statusCode(200).header("Cache-Control", containsString("no-store"));
+        String master = html(revealed).getElementById("master-key").val();
+        assertTrue(keys.verify(owner.smtpLogin(), master).isPresent());
+        assertEquals(1, auditCount(AuditAction.MASTER_REVEALED));
+
+        long masterId = keyId("Master password");
+        session.post(HOME + "/" + masterId + "/delete").then().statusCode(303);
+        session.get(HOME).then().body(containsString("cannot be deleted"));
+        assertEquals(1, keyCount());
+
+        session.post(HOME + "/" + masterId + "/deactivate").then().statusCode(303);
+        assertFalse(keys.verify(owner.smtpLogin(), master).isPresent());
+    }
+
+    @Test
+    void anotherAccountsKeyIsNotFoundForEveryAction() {
+        TestAccounts.Created other = accounts.create();
+        WebSession otherSession = WebSession.signIn(other.email(), TestAccounts.PASSWORD);
+        html(otherSession.post(HOME, "name", "Theirs", "nonce", UUID.randomUUID().toString()));
+        long theirs = QuarkusTransaction.requiringNew().call(() ->
+                SmtpKey.<SmtpKey>find("account.id = ?1 and name = 'Theirs'", other.accountId()).firstResult().id);
+
+        for (String action : List.of("deactivate", "activate", "delete")) {
+            session.get(HOME + "/" + theirs + "/" + action).then().statusCode(404);
+            session.post(HOME + "/" + theirs + "/" + action).then().statusCode(404);
+        }
+        session.get(HOME + "/999999999/delete").then().statusCode(404);
+        assertEquals(2L, (long) QuarkusTransaction.requiringNew().call(() -> SmtpKey.count("account.id", other.accountId())));
+    }
+
+    @Test
+    void aStaleConfirmationIsRefusedAsChangedMeanwhile() {
+        html(generate("Stale"));
+        long id = keyId("Stale");
+        session.post(HOME + "/" + id + "/deactivate", "version", "0").then().statusCode(303);
+        session.post(HOME + "/" + id + "/activate", "version", "0").then().statusCode(303);
+        session.get(HOME).then().body(containsString("changed meanwhile"));
+    }
+
+    @Test
+    void everyChangeWritesOneAuditEvent() {
+        html(generate("Audited"));
+        long id = keyId("Audited");
+        session.post(HOME + "/" + id + "/deactivate");
+        session.post(HOME + "/" + id + "/activate");
+        session.post(HOME + "/" + id + "/delete");
+        assertEquals(1, auditCount(AuditAction.KEY_GENERATED));
+        assertEquals(1, auditCount(AuditAction.KEY_DEACTIVATED));
+        assertEquals(1, auditCount(AuditAction.KEY_ACTIVATED));
+        assertEquals(1, auditCount(AuditAction.KEY_DELETED));
+        AuditEvent deleted = QuarkusTransaction.requiringNew().call(() -> AuditEvent
+                .<AuditEvent>find("account.id = ?1 and action = ?2", owner.accountId(), AuditAction.KEY_DELETED).firstResult());
+        assertEquals("Audited", deleted.keyName);
+        assertEquals(owner.email(), deleted.actorEmail);
+        assertEquals("user", deleted.actorRole);
+        assertTrue(deleted.ip != null && !deleted.ip.isBlank());
+    }
+
+    @Test
+    void pagesFollowTheBrowserLanguageAndTheUsersChoice() {
+        WebSession german = WebSession.signIn(owner.email(), TestAccounts.PASSWORD).language("de");
+        german.get(HOME).then().body(containsString("SMTP-Schlüssel")).body(containsString("lang=\"de\""));
+        session.get(HOME).then().body(containsString("lang=\"en\""));
+
+        session.post("/language", "locale", "de").then().statusCode(303);
+        session.get(HOME).then().body(containsString("Master-Passwort"));
+        // the choice is stored on the user: a new browser session in English still gets German
+        WebSession.signIn(owner.email(), TestAccounts.PASSWORD).get(HOME).then().body(containsString("Master-Passwort"));
+    }
+
+    private Response generate(String name) {
+        return session.post(HOME, "name", name, "nonce", UUID.randomUUID().toString());
+    }
+
+    private long keyCount() {
+        return QuarkusTransaction.requiringNew().call(() -> SmtpKey.count("account.id", owner.accountId()));
+    }
+
+    private long keyId(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> SmtpKey
+                .<SmtpKey>find("account.id = ?1 and name = ?2", owner.accountId(), name).firstResult().id);
+    }
+
+    private long auditCount(AuditAction action) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                AuditEvent.count("account.id = ?1 and action = ?2", owner.accountId(), action));
+    }
+
+    private static Document html(Response response) {
+        return Jsoup.parse(response.asString());
+    }
+}
