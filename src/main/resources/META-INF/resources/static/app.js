@@ -65,6 +65,12 @@
   document.querySelectorAll('[data-copy]').forEach(function (button) { button.hidden = false; });
 
   // A second click on a submit button while the first request runs must not send the form again.
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('form[data-submitted]').forEach(function (f) {
+      delete f.dataset.submitted;
+      f.querySelectorAll('button[type=submit]').forEach(function (b) { b.removeAttribute('aria-disabled'); });
+    });
+  });
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (form.dataset.submitted === 'true') { event.preventDefault(); return; }
@@ -77,6 +83,10 @@
   if (login) {
     var email = login.querySelector('input[name=j_username]');
     if (!email.value && sessionStorage.getItem('login-email')) { email.value = sessionStorage.getItem('login-email'); }
-    login.addEventListener('submit', function () { sessionStorage.setItem('login-email', email.value); });
+    login.addEventListener('submit', function () {
+      // addresses are stored lower-case; the form login compares them exactly
+      email.value = email.value.trim().toLowerCase();
+      sessionStorage.setItem('login-email', email.value);
+    });
   }
 })();

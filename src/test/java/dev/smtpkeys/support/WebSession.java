@@ -31,7 +31,7 @@ public final class WebSession {
         WebSession session = new WebSession();
         Response answer = session.signInAttempt(email, password);
         if (answer.statusCode() != 302 || answer.header("Location").contains("error")) {
-            throw new AssertionError("sign-in failed for " + email + ": " + answer.statusCode());
+            throw new AssertionError("sign-in failed for " + email + ": " + answer.statusCode() + " " + answer.header("Location"));
         }
         return session;
     }
