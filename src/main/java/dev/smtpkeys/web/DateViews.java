@@ -6,20 +6,21 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 
 /** Dates in the reader's language. Times are shown in UTC and say so, since servers have no time zone of the reader. */
 @TemplateExtension
 public class DateViews {
 
-    static String localDate(Instant at, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+    static String localDate(Instant at) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(asLocale(locale)).withZone(ZoneOffset.UTC).format(at);
+                .withLocale(locale()).withZone(ZoneOffset.UTC).format(at);
     }
 
-    static String localDateTime(Instant at, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+    static String localDateTime(Instant at) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(asLocale(locale)).withZone(ZoneOffset.UTC).format(at) + " UTC";
+                .withLocale(locale()).withZone(ZoneOffset.UTC).format(at) + " UTC";
     }
 
     /** Machine-readable form for {@code <time datetime>}. */
@@ -27,10 +28,10 @@ public class DateViews {
         return at == null ? "" : DateTimeFormatter.ISO_INSTANT.format(at);
     }
 
-    private static Locale asLocale(Object locale) {
-        if (locale instanceof Locale l) {
-            return l;
-        }
-        return locale == null ? Locale.ENGLISH : Locale.forLanguageTag(locale.toString());
+    /** The request's language; English where no request is active (e.g. a mail rendered by a job). */
+    private static Locale locale() {
+        return Arc.container().requestContext().isActive()
+                ? Arc.container().instance(LocaleResolver.class).get().current()
+                : Locale.ENGLISH;
     }
 }

@@ -199,7 +199,8 @@ class KeysPageTest {
     @Test
     void pagesFollowTheBrowserLanguageAndTheUsersChoice() {
         WebSession german = WebSession.signIn(owner.email(), TestAccounts.PASSWORD).language("de");
-        german.get(HOME).then().body(containsString("SMTP-Schlüssel")).body(containsString("lang=\"de\""));
+        german.get(HOME).then().body(containsString("SMTP-Schlüssel")).body(containsString("lang=\"de\""))
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*<time [^>]*>\\d{2}\\.\\d{2}\\.\\d{4}</time>.*"));
         session.get(HOME).then().body(containsString("lang=\"en\""));
 
         session.post("/language", "locale", "de").then().statusCode(303);
