@@ -258,4 +258,11 @@ public interface AppMessages {
 
     @Message
     String error_503_text();
+
+    // admin, activity, signup
+    @Message
+    String admin_reason_too_short(int min);
+
+    @Message
+    String admin_reason_too_long(int max);
 }
