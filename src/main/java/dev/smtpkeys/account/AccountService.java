@@ -7,6 +7,7 @@ import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.audit.AuditLog;
 import dev.smtpkeys.keys.KeyService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 /** Creating accounts and their users. */
@@ -30,6 +31,40 @@ public class AccountService {
 
     /** A new account with its SMTP login, its first user and its master key. */
     public User createAccount(Actor actor, String accountName, String email, String password) {
+        User user = newAccount(accountName, email, password);
+        audit.record(actor, user.account, AuditAction.ACCOUNT_CREATED, null, null);
+        return user;
+    }
+
+    /**
+     * An account created by support for a customer: the initial password is generated, shown once to
+     * support, and must be changed at the first sign-in.
+     */
+    public CreatedAccount createForCustomer(Actor actor, String company, String email) {
+        AccountRules rules = AccountRules.check();
+        String name = rules.company("company", company);
+        String address = rules.email("email", email);
+        if (address != null && User.findByEmail(address).isPresent()) {
+            rules.add("email", AccountProblem.EMAIL_TAKEN);
+        }
+        rules.orThrow();
+        String initialPassword = InitialPasswords.generate();
+        User user = createAccount(actor, name, address, initialPassword);
+        user.mustChangePassword = true;
+        flushOrTaken();
+        return new CreatedAccount(user, initialPassword);
+    }
+
+    /** Two creations with one address at the same moment: the unique index decides, the loser sees "taken". */
+    private static void flushOrTaken() {
+        try {
+            User.flush();
+        } catch (PersistenceException e) {
+            throw new AccountException("email", AccountProblem.EMAIL_TAKEN);
+        }
+    }
+
+    private User newAccount(String accountName, String email, String password) {
         Account account = new Account();
         account.name = accountName.strip();
         account.smtpLogin = freeSmtpLogin();
@@ -43,7 +78,6 @@ public class AccountService {
         user.persist();
 
         keys.createMaster(account, user);
-        audit.record(actor, account, AuditAction.ACCOUNT_CREATED, null, null);
         return user;
     }
 
