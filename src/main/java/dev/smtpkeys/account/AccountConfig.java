@@ -14,6 +14,10 @@ public interface AccountConfig {
     @WithDefault("smtp.example.test")
     String loginDomain();
 
+    /** Whether anyone may open an account at {@code /signup}; when off, support creates accounts. */
+    @WithDefault("true")
+    boolean signupEnabled();
+
     /** Failed sign-ins for one e-mail address before sign-in with it pauses. */
     @WithDefault("10")
     @Min(1)

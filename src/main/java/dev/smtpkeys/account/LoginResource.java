@@ -24,15 +24,17 @@ public class LoginResource {
 
     @CheckedTemplate(basePath = "account")
     static class Templates {
-        static native TemplateInstance login(boolean error, boolean wait);
+        static native TemplateInstance login(boolean error, boolean wait, boolean signup);
     }
 
     private final SecurityIdentity identity;
     private final CurrentUser currentUser;
+    private final AccountConfig config;
 
-    LoginResource(SecurityIdentity identity, CurrentUser currentUser) {
+    LoginResource(SecurityIdentity identity, CurrentUser currentUser, AccountConfig config) {
         this.identity = identity;
         this.currentUser = currentUser;
+        this.config = config;
     }
 
     @GET
@@ -52,7 +54,7 @@ public class LoginResource {
         }
         boolean paused = error && wait != null;
         Response.ResponseBuilder page = Response.status(error ? Response.Status.UNAUTHORIZED : Response.Status.OK)
-                .entity(Templates.login(error && !paused, paused));
+                .entity(Templates.login(error && !paused, paused, config.signupEnabled()));
         if (wait != null) {
             page.cookie(new NewCookie.Builder(LoginGuard.WAIT_COOKIE).path("/login").maxAge(0).build());
         }

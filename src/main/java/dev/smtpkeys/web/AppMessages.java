@@ -270,7 +270,61 @@ public interface AppMessages {
     String account_login_wait();
 
     @Message
+    String account_login_signup_lead();
+
+    @Message
+    String account_login_signup_link();
+
+    @Message
+    String account_menu_password();
+
+    @Message
+    String account_signup_title();
+
+    @Message
+    String account_signup_lead();
+
+    @Message
     String account_signup_company();
+
+    @Message
+    String account_signup_submit();
+
+    @Message
+    String account_signup_have_account();
+
+    @Message
+    String account_signup_closed();
+
+    @Message
+    String account_signup_to_login();
+
+    @Message
+    String account_password_title();
+
+    @Message
+    String account_password_lead();
+
+    @Message
+    String account_password_forced();
+
+    @Message
+    String account_password_current();
+
+    @Message
+    String account_password_new();
+
+    @Message
+    String account_password_repeat();
+
+    @Message
+    String account_password_hint();
+
+    @Message
+    String account_password_submit();
+
+    @Message
+    String account_password_changed();
 
     @Message
     String account_problem_company_required();
