@@ -22,6 +22,16 @@ public record FormErrors(Map<String, String> texts) {
         return new FormErrors(Map.of("form", text));
     }
 
+    /** These errors with {@code field}'s text replaced (when it has one). */
+    public FormErrors replace(String field, String text) {
+        if (!texts.containsKey(field)) {
+            return this;
+        }
+        Map<String, String> replaced = new LinkedHashMap<>(texts);
+        replaced.put(field, text);
+        return new FormErrors(replaced);
+    }
+
     /** The text for {@code field}, or null when the field is fine. */
     public String get(String field) {
         return texts.get(field);

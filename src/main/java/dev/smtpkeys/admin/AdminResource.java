@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.smtpkeys.account.AccountDirectory;
 import dev.smtpkeys.account.AccountException;
+import dev.smtpkeys.account.AccountProblem;
 import dev.smtpkeys.account.AccountService;
 import dev.smtpkeys.account.CreatedAccount;
 import dev.smtpkeys.account.CurrentUser;
@@ -97,8 +98,12 @@ public class AdminResource {
             CreatedAccount created = accounts.createForCustomer(currentUser.actor(), company, email);
             return Response.ok(Templates.created(created)).header("Cache-Control", "no-store").build();
         } catch (AccountException e) {
-            NewAccountForm form = new NewAccountForm(company == null ? "" : company, email == null ? "" : email,
-                    FormErrors.of(messages.get(), e));
+            FormErrors errors = FormErrors.of(messages.get(), e);
+            if (e.problems().get("email") == AccountProblem.EMAIL_TAKEN) {
+                // support may know whose it is; the customer-facing text would send them to sign in
+                errors = errors.replace("email", messages.get().admin_problem_email_taken());
+            }
+            NewAccountForm form = new NewAccountForm(company == null ? "" : company, email == null ? "" : email, errors);
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.newAccount(form)).build();
         }
     }

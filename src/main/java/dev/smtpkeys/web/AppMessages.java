@@ -565,4 +565,7 @@ public interface AppMessages {
 
     @Message
     String admin_created_open();
+
+    @Message
+    String admin_problem_email_taken();
 }

@@ -213,7 +213,7 @@ class AdminPagesTest {
                 .body(not(containsString(initial)));
 
         support.post("/admin/accounts", "company", "Again", "email", email).then().statusCode(400)
-                .body(containsString("cannot be created"));
+                .body(containsString("already belongs to a user"));
 
         WebSession user = WebSession.signIn(email.toLowerCase(), initial);
         for (String path : List.of("/", "/settings/keys/smtp", "/settings/activity")) {
