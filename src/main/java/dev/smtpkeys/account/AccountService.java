@@ -6,7 +6,9 @@ import dev.smtpkeys.audit.Actor;
 import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.audit.AuditLog;
 import dev.smtpkeys.keys.KeyService;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 /** Creating accounts and their users. */
@@ -30,6 +32,80 @@ public class AccountService {
 
     /** A new account with its SMTP login, its first user and its master key. */
     public User createAccount(Actor actor, String accountName, String email, String password) {
+        User user = newAccount(accountName, email, password);
+        audit.record(actor, user.account, AuditAction.ACCOUNT_CREATED, null, null);
+        return user;
+    }
+
+    /**
+     * Sign-up: checks the form, then creates the account; the new user is the actor of its creation.
+     * A taken e-mail address is refused like any other field problem, with a text that does not
+     * say whose it is.
+     */
+    public User signUp(String company, String email, String password, String repeat, String ip) {
+        AccountRules rules = AccountRules.check();
+        String name = rules.company("company", company);
+        String address = rules.email("email", email);
+        rules.newPassword("password", "repeat", password, repeat, address);
+        if (address != null && User.findByEmail(address).isPresent()) {
+            rules.add("email", AccountProblem.EMAIL_TAKEN);
+        }
+        rules.orThrow();
+        User user = newAccount(name, address, password);
+        flushOrTaken();
+        audit.record(Actor.of(user, ip), user.account, AuditAction.ACCOUNT_CREATED, null, null);
+        return user;
+    }
+
+    /**
+     * An account created by support for a customer: the initial password is generated, shown once to
+     * support, and must be changed at the first sign-in.
+     */
+    public CreatedAccount createForCustomer(Actor actor, String company, String email) {
+        AccountRules rules = AccountRules.check();
+        String name = rules.company("company", company);
+        String address = rules.email("email", email);
+        if (address != null && User.findByEmail(address).isPresent()) {
+            rules.add("email", AccountProblem.EMAIL_TAKEN);
+        }
+        rules.orThrow();
+        String initialPassword = InitialPasswords.generate();
+        User user = createAccount(actor, name, address, initialPassword);
+        user.mustChangePassword = true;
+        flushOrTaken();
+        return new CreatedAccount(user, initialPassword);
+    }
+
+    /** Changes the user's password after checking the current one; ends a forced change. */
+    public void changePassword(long userId, String current, String password, String repeat, String ip) {
+        User user = User.findById(userId);
+        if (user == null) {
+            throw new IllegalStateException("user " + userId + " no longer exists");
+        }
+        AccountRules rules = AccountRules.check();
+        if (current == null || !BcryptUtil.matches(current, user.passwordHash)) {
+            rules.add("current", AccountProblem.CURRENT_PASSWORD_WRONG);
+        }
+        rules.newPassword("password", "repeat", password, repeat, user.email);
+        if (!rules.hasProblem("current") && !rules.hasProblem("password") && password.equals(current)) {
+            rules.add("password", AccountProblem.PASSWORD_UNCHANGED);
+        }
+        rules.orThrow();
+        user.setPassword(password);
+        user.mustChangePassword = false;
+        audit.record(Actor.of(user, ip), user.account, AuditAction.PASSWORD_CHANGED, null, null);
+    }
+
+    /** Two sign-ups with one address at the same moment: the unique index decides, the loser sees "taken". */
+    private static void flushOrTaken() {
+        try {
+            User.flush();
+        } catch (PersistenceException e) {
+            throw new AccountException("email", AccountProblem.EMAIL_TAKEN);
+        }
+    }
+
+    private User newAccount(String accountName, String email, String password) {
         Account account = new Account();
         account.name = accountName.strip();
         account.smtpLogin = freeSmtpLogin();
@@ -43,7 +119,6 @@ public class AccountService {
         user.persist();
 
         keys.createMaster(account, user);
-        audit.record(actor, account, AuditAction.ACCOUNT_CREATED, null, null);
         return user;
     }
 

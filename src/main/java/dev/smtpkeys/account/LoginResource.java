@@ -7,12 +7,14 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 /** Sign-in page, sign-out, and the start page that sends each role to its home. */
@@ -22,15 +24,17 @@ public class LoginResource {
 
     @CheckedTemplate(basePath = "account")
     static class Templates {
-        static native TemplateInstance login(boolean error);
+        static native TemplateInstance login(boolean error, boolean wait, boolean signup);
     }
 
     private final SecurityIdentity identity;
     private final CurrentUser currentUser;
+    private final AccountConfig config;
 
-    LoginResource(SecurityIdentity identity, CurrentUser currentUser) {
+    LoginResource(SecurityIdentity identity, CurrentUser currentUser, AccountConfig config) {
         this.identity = identity;
         this.currentUser = currentUser;
+        this.config = config;
     }
 
     @GET
@@ -44,12 +48,17 @@ public class LoginResource {
     @GET
     @Path("login")
     @PermitAll
-    public Response login(@QueryParam("error") boolean error) {
+    public Response login(@QueryParam("error") boolean error, @CookieParam(LoginGuard.WAIT_COOKIE) String wait) {
         if (currentUser.isSignedIn()) {
             return home();
         }
-        return Response.status(error ? Response.Status.UNAUTHORIZED : Response.Status.OK)
-                .entity(Templates.login(error)).build();
+        boolean paused = error && wait != null;
+        Response.ResponseBuilder page = Response.status(error ? Response.Status.UNAUTHORIZED : Response.Status.OK)
+                .entity(Templates.login(error && !paused, paused, config.signupEnabled()));
+        if (wait != null) {
+            page.cookie(new NewCookie.Builder(LoginGuard.WAIT_COOKIE).path("/login").maxAge(0).build());
+        }
+        return page.build();
     }
 
     @POST

@@ -1,9 +1,11 @@
 package dev.smtpkeys.audit;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.smtpkeys.account.Account;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -62,4 +64,23 @@ public class AuditEvent extends PanacheEntityBase {
 
     @Column(nullable = false, updatable = false)
     public Instant at = Instant.now();
+
+    /** A key as the log remembers it, also after it was deleted. */
+    public record KeySeen(Long keyId, String keyName, String keySuffix) {
+    }
+
+    /** The account's events, newest first, optionally of one key; {@code limit} rows from {@code offset}. */
+    public static List<AuditEvent> pageOwned(Account account, Long keyId, int offset, int limit) {
+        PanacheQuery<AuditEvent> query = keyId == null
+                ? find("account = ?1 order by at desc, id desc", account)
+                : find("account = ?1 and keyId = ?2 order by at desc, id desc", account, keyId);
+        return query.range(offset, offset + limit - 1).list();
+    }
+
+    /** Every key the account's log mentions, by id. */
+    public static List<KeySeen> keysSeen(Account account) {
+        return getEntityManager().createQuery("select distinct e.keyId, e.keyName, e.keySuffix from AuditEvent e"
+                + " where e.account = ?1 and e.keyId is not null order by e.keyName", KeySeen.class)
+                .setParameter(1, account).getResultList();
+    }
 }

@@ -95,14 +95,38 @@ public class KeyService {
 
     /** Removes the key for good; the master key cannot be deleted. Answers the deleted key's last state. */
     public SmtpKey delete(Actor actor, Account account, long keyId, Integer expectedVersion, String reason) {
+        String checkedReason = KeyReasons.forActor(actor, reason);
         SmtpKey key = owned(account, keyId, expectedVersion);
         if (key.master) {
             throw new KeyException(KeyProblem.MASTER_NOT_DELETABLE);
         }
-        audit.record(actor, account, AuditAction.KEY_DELETED, key, reason);
+        audit.record(actor, account, AuditAction.KEY_DELETED, key, checkedReason);
         key.delete();
         flush();
         return key;
+    }
+
+    /**
+     * Deactivates every active key of the account at once (a compromised account): one transaction,
+     * one audit event per key it changed. Answers how many keys it deactivated.
+     */
+    public int deactivateAll(Actor actor, Account owner, String reason) {
+        String checkedReason = KeyReasons.forActor(actor, reason);
+        // the same lock as generate, so no key can be added while the account is being shut off
+        Account account = Account.findById(owner.id, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new KeyNotFoundException();
+        }
+        int changed = 0;
+        for (SmtpKey key : SmtpKey.listOwned(account)) {
+            if (key.isActive()) {
+                key.status = KeyStatus.INACTIVE;
+                audit.record(actor, account, AuditAction.KEY_DEACTIVATED, key, checkedReason);
+                changed++;
+            }
+        }
+        flush();
+        return changed;
     }
 
     /** The master key's secret, decrypted for the eye icon; audited. */
@@ -138,6 +162,7 @@ public class KeyService {
 
     private SmtpKey changeStatus(Actor actor, Account account, long keyId, Integer expectedVersion,
             String reason, KeyStatus target) {
+        String checkedReason = KeyReasons.forActor(actor, reason);
         SmtpKey key = owned(account, keyId, expectedVersion);
         if (key.status == target) {
             throw new KeyException(target == KeyStatus.ACTIVE ? KeyProblem.ALREADY_ACTIVE : KeyProblem.ALREADY_INACTIVE);
@@ -145,7 +170,7 @@ public class KeyService {
         key.status = target;
         flush();
         audit.record(actor, account,
-                target == KeyStatus.ACTIVE ? AuditAction.KEY_ACTIVATED : AuditAction.KEY_DEACTIVATED, key, reason);
+                target == KeyStatus.ACTIVE ? AuditAction.KEY_ACTIVATED : AuditAction.KEY_DEACTIVATED, key, checkedReason);
         return key;
     }
 

@@ -20,6 +20,18 @@ public final class KeyTexts {
             case ALREADY_ACTIVE -> msg.keys_problem_already_active();
             case ALREADY_INACTIVE -> msg.keys_problem_already_inactive();
             case MASTER_NOT_DELETABLE -> msg.keys_master_not_deletable();
+            case REASON_TOO_SHORT -> msg.admin_reason_too_short(KeyReasons.MIN_LENGTH);
+            case REASON_TOO_LONG -> msg.admin_reason_too_long(KeyReasons.MAX_LENGTH);
+        };
+    }
+
+    /** The confirmation after {@code action} was applied to {@code key}. */
+    public static String done(AppMessages msg, KeyAction action, SmtpKey key) {
+        String name = key.master ? msg.keys_master_label() : key.name;
+        return switch (action) {
+            case DEACTIVATE -> msg.keys_flash_deactivated(name);
+            case ACTIVATE -> msg.keys_flash_activated(name);
+            case DELETE -> msg.keys_flash_deleted(name);
         };
     }
 }

@@ -258,4 +258,314 @@ public interface AppMessages {
 
     @Message
     String error_503_text();
+
+    // admin, activity, signup
+    @Message
+    String admin_reason_too_short(int min);
+
+    @Message
+    String admin_reason_too_long(int max);
+
+    @Message
+    String account_login_wait();
+
+    @Message
+    String account_login_signup_lead();
+
+    @Message
+    String account_login_signup_link();
+
+    @Message
+    String account_menu_password();
+
+    @Message
+    String account_signup_title();
+
+    @Message
+    String account_signup_lead();
+
+    @Message
+    String account_signup_company();
+
+    @Message
+    String account_signup_submit();
+
+    @Message
+    String account_signup_have_account();
+
+    @Message
+    String account_signup_closed();
+
+    @Message
+    String account_signup_to_login();
+
+    @Message
+    String account_password_title();
+
+    @Message
+    String account_password_lead();
+
+    @Message
+    String account_password_forced();
+
+    @Message
+    String account_password_current();
+
+    @Message
+    String account_password_new();
+
+    @Message
+    String account_password_repeat();
+
+    @Message
+    String account_password_hint();
+
+    @Message
+    String account_password_submit();
+
+    @Message
+    String account_password_changed();
+
+    @Message
+    String account_problem_company_required();
+
+    @Message
+    String account_problem_company_too_long(int max);
+
+    @Message
+    String account_problem_company_invalid();
+
+    @Message
+    String account_problem_email_invalid();
+
+    @Message
+    String account_problem_email_taken();
+
+    @Message
+    String account_problem_password_too_short(int min);
+
+    @Message
+    String account_problem_password_too_long(int max);
+
+    @Message
+    String account_problem_password_is_email();
+
+    @Message
+    String account_problem_password_mismatch();
+
+    @Message
+    String account_problem_current_wrong();
+
+    @Message
+    String account_problem_password_unchanged();
+
+    @Message
+    String activity_menu();
+
+    @Message
+    String activity_title();
+
+    @Message
+    String activity_lead();
+
+    @Message
+    String activity_filter_key();
+
+    @Message
+    String activity_filter_all();
+
+    @Message
+    String activity_filter_submit();
+
+    @Message
+    String activity_key_deleted();
+
+    @Message
+    String activity_empty();
+
+    @Message
+    String activity_col_when();
+
+    @Message
+    String activity_col_who();
+
+    @Message
+    String activity_col_what();
+
+    @Message
+    String activity_col_key();
+
+    @Message
+    String activity_col_ip();
+
+    @Message
+    String activity_col_reason();
+
+    @Message
+    String activity_col_last_used();
+
+    @Message
+    String activity_never_used();
+
+    @Message
+    String activity_who_you();
+
+    @Message
+    String activity_who_support();
+
+    @Message
+    String activity_who_support_named(String email);
+
+    @Message
+    String activity_who_system();
+
+    @Message
+    String activity_who_unknown();
+
+    @Message
+    String activity_action_key_generated();
+
+    @Message
+    String activity_action_key_deactivated();
+
+    @Message
+    String activity_action_key_activated();
+
+    @Message
+    String activity_action_key_deleted();
+
+    @Message
+    String activity_action_master_revealed();
+
+    @Message
+    String activity_action_login();
+
+    @Message
+    String activity_action_login_failed();
+
+    @Message
+    String activity_action_account_created();
+
+    @Message
+    String activity_action_password_changed();
+
+    @Message
+    String activity_pages();
+
+    @Message
+    String activity_page(int page);
+
+    @Message
+    String activity_newer();
+
+    @Message
+    String activity_older();
+
+    @Message
+    String admin_menu();
+
+    @Message
+    String admin_title();
+
+    @Message
+    String admin_search_title();
+
+    @Message
+    String admin_search_label();
+
+    @Message
+    String admin_search_hint();
+
+    @Message
+    String admin_search_submit();
+
+    @Message
+    String admin_search_none();
+
+    @Message
+    String admin_col_company();
+
+    @Message
+    String admin_col_keys();
+
+    @Message
+    String admin_col_last_activity();
+
+    @Message
+    String admin_keys_count(long active, long total);
+
+    @Message
+    String admin_previous();
+
+    @Message
+    String admin_next();
+
+    @Message
+    String admin_back();
+
+    @Message
+    String admin_account_overview();
+
+    @Message
+    String admin_users_title();
+
+    @Message
+    String admin_user_initial_password();
+
+    @Message
+    String admin_keys_intro();
+
+    @Message
+    String admin_deactivate_all();
+
+    @Message
+    String admin_deactivate_all_title();
+
+    @Message
+    String admin_deactivate_all_text();
+
+    @Message
+    String admin_deactivate_all_count(long count);
+
+    @Message
+    String admin_flash_deactivated_all(int count);
+
+    @Message
+    String admin_reason_label();
+
+    @Message
+    String admin_reason_hint();
+
+    @Message
+    String admin_create_button();
+
+    @Message
+    String admin_create_title();
+
+    @Message
+    String admin_create_lead();
+
+    @Message
+    String admin_create_email();
+
+    @Message
+    String admin_create_submit();
+
+    @Message
+    String admin_created_title();
+
+    @Message
+    String admin_created_lead(String company, String email);
+
+    @Message
+    String admin_created_password();
+
+    @Message
+    String admin_created_warning();
+
+    @Message
+    String admin_created_open();
+
+    @Message
+    String admin_problem_email_taken();
 }

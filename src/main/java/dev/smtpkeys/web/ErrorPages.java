@@ -3,17 +3,22 @@ package dev.smtpkeys.web;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.function.Supplier;
 
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.smtpkeys.keys.KeyStoreUnavailableException;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,29 +33,44 @@ public class ErrorPages {
 
     @CheckedTemplate(basePath = "error")
     static class Templates {
-        static native TemplateInstance page(String title, String text);
+        static native TemplateInstance page(String title, String text, boolean forms);
     }
 
     private final Messages messages;
+    private final CsrfTokenParameterProvider csrf;
 
-    ErrorPages(Messages messages) {
+    ErrorPages(Messages messages, CsrfTokenParameterProvider csrf) {
         this.messages = messages;
+        this.csrf = csrf;
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return page(Response.Status.FORBIDDEN);
+    public Uni<Response> forbidden(ForbiddenException e) {
+        return offEventLoop(() -> page(Response.Status.FORBIDDEN));
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Uni<Response> webApplication(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status < 400 || original.hasEntity()) {
-            return original;
+            return Uni.createFrom().item(original);
         }
-        return page(Response.Status.fromStatusCode(status) == null ? Response.Status.BAD_REQUEST
-                : Response.Status.fromStatusCode(status));
+        return offEventLoop(() -> page(Response.Status.fromStatusCode(status) == null ? Response.Status.BAD_REQUEST
+                : Response.Status.fromStatusCode(status)));
+    }
+
+    /**
+     * A role check ({@code @RolesAllowed}) and route matching fail on the event loop, before the
+     * request reaches a worker thread; the page reads the signed-in user and their language from the
+     * database, which may not happen there.
+     */
+    private static Uni<Response> offEventLoop(Supplier<Response> page) {
+        Context context = Vertx.currentContext();
+        if (context == null || !Context.isOnEventLoopThread()) {
+            return Uni.createFrom().item(page);
+        }
+        return Uni.createFrom().completionStage(() -> context.executeBlocking(page::get, false).toCompletionStage());
     }
 
     @ServerExceptionMapper
@@ -78,11 +98,23 @@ public class ErrorPages {
             default -> { title = msg.error_400_title(); text = msg.error_400_text(); }
         }
         Response.ResponseBuilder response = Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.page(title, text));
+                .entity(Templates.page(title, text, hasCsrfToken()));
         if (status == Response.Status.SERVICE_UNAVAILABLE) {
             response.header("Retry-After", "30");
         }
         return response.build();
+    }
+
+    /**
+     * Whether this request got a CSRF token: not when it failed before the CSRF filter ran (a role
+     * check, an unknown route). Then the page leaves out the forms that would need one.
+     */
+    private boolean hasCsrfToken() {
+        try {
+            return csrf.getToken() != null;
+        } catch (IllegalStateException notYetIssued) {
+            return false;
+        }
     }
 
     static boolean isDatabaseOutage(Throwable e) {

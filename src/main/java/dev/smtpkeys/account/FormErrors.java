@@ -1,0 +1,59 @@
+package dev.smtpkeys.account;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.smtpkeys.web.AppMessages;
+
+/** The texts beside the fields of a refused account form, keyed by field name. */
+public record FormErrors(Map<String, String> texts) {
+
+    public static FormErrors none() {
+        return new FormErrors(Map.of());
+    }
+
+    public static FormErrors of(AppMessages msg, AccountException e) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        e.problems().forEach((field, problem) -> texts.put(field, text(msg, problem)));
+        return new FormErrors(texts);
+    }
+
+    public static FormErrors form(String text) {
+        return new FormErrors(Map.of("form", text));
+    }
+
+    /** These errors with {@code field}'s text replaced (when it has one). */
+    public FormErrors replace(String field, String text) {
+        if (!texts.containsKey(field)) {
+            return this;
+        }
+        Map<String, String> replaced = new LinkedHashMap<>(texts);
+        replaced.put(field, text);
+        return new FormErrors(replaced);
+    }
+
+    /** The text for {@code field}, or null when the field is fine. */
+    public String get(String field) {
+        return texts.get(field);
+    }
+
+    public boolean any() {
+        return !texts.isEmpty();
+    }
+
+    public static String text(AppMessages msg, AccountProblem problem) {
+        return switch (problem) {
+            case COMPANY_REQUIRED -> msg.account_problem_company_required();
+            case COMPANY_TOO_LONG -> msg.account_problem_company_too_long(AccountRules.COMPANY_MAX_LENGTH);
+            case COMPANY_INVALID -> msg.account_problem_company_invalid();
+            case EMAIL_INVALID -> msg.account_problem_email_invalid();
+            case EMAIL_TAKEN -> msg.account_problem_email_taken();
+            case PASSWORD_TOO_SHORT -> msg.account_problem_password_too_short(AccountRules.PASSWORD_MIN_LENGTH);
+            case PASSWORD_TOO_LONG -> msg.account_problem_password_too_long(AccountRules.PASSWORD_MAX_BYTES);
+            case PASSWORD_IS_EMAIL -> msg.account_problem_password_is_email();
+            case PASSWORD_MISMATCH -> msg.account_problem_password_mismatch();
+            case CURRENT_PASSWORD_WRONG -> msg.account_problem_current_wrong();
+            case PASSWORD_UNCHANGED -> msg.account_problem_password_unchanged();
+        };
+    }
+}

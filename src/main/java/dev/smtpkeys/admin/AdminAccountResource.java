@@ -1,0 +1,161 @@
+package dev.smtpkeys.admin;
+
+import java.util.List;
+
+import dev.smtpkeys.account.Account;
+import dev.smtpkeys.account.CurrentUser;
+import dev.smtpkeys.account.Role;
+import dev.smtpkeys.account.User;
+import dev.smtpkeys.audit.ActivityPage;
+import dev.smtpkeys.audit.ActivityPages;
+import dev.smtpkeys.keys.KeyAction;
+import dev.smtpkeys.keys.KeyException;
+import dev.smtpkeys.keys.KeyNotFoundException;
+import dev.smtpkeys.keys.KeyService;
+import dev.smtpkeys.keys.KeyTexts;
+import dev.smtpkeys.keys.KeysConfig;
+import dev.smtpkeys.keys.SmtpKey;
+import dev.smtpkeys.web.Flash;
+import dev.smtpkeys.web.Messages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * One account as support sees it, and support's changes to its keys. Every change needs a written
+ * reason, which {@link KeyService} checks and records; no route here reads or shows a secret.
+ */
+@Path("/admin/accounts/{id: \\d+}")
+@RolesAllowed(Role.SUPPORT)
+@Produces(MediaType.TEXT_HTML)
+public class AdminAccountResource {
+
+    @CheckedTemplate(basePath = "admin")
+    static class Templates {
+        static native TemplateInstance account(Account account, List<User> users, List<SmtpKey> keys,
+                ActivityPage activity);
+
+        static native TemplateInstance confirm(Account account, SmtpKey key, KeyAction action, String reason,
+                String error);
+
+        static native TemplateInstance deactivateAll(Account account, long activeKeys, String reason, String error);
+    }
+
+    private final KeyService keys;
+    private final KeysConfig keysConfig;
+    private final ActivityPages activity;
+    private final CurrentUser currentUser;
+    private final Messages messages;
+
+    AdminAccountResource(KeyService keys, KeysConfig keysConfig, ActivityPages activity, CurrentUser currentUser,
+            Messages messages) {
+        this.keys = keys;
+        this.keysConfig = keysConfig;
+        this.activity = activity;
+        this.currentUser = currentUser;
+        this.messages = messages;
+    }
+
+    @GET
+    public TemplateInstance account(@PathParam("id") long id, @QueryParam("page") @DefaultValue("1") int page,
+            @QueryParam("key") Long key) {
+        Account account = account(id);
+        ActivityPages.Reader reader = new ActivityPages.Reader(currentUser.user().id, true);
+        return Templates.account(account, User.list("account = ?1 order by createdAt, id", account),
+                SmtpKey.listOwned(account), activity.page(account, key, page, reader, messages.get()));
+    }
+
+    /** The confirmation dialog as a page, with its reason field, for browsers without JavaScript. */
+    @GET
+    @Path("keys/{keyId: \\d+}/{action}")
+    public TemplateInstance confirm(@PathParam("id") long id, @PathParam("keyId") long keyId,
+            @PathParam("action") String action) {
+        Account account = account(id);
+        return Templates.confirm(account, key(account, keyId), keyAction(action), "", null);
+    }
+
+    @POST
+    @Path("keys/{keyId: \\d+}/{action}")
+    public Response act(@PathParam("id") long id, @PathParam("keyId") long keyId, @PathParam("action") String action,
+            @FormParam("version") Integer version, @FormParam("reason") String reason) {
+        Account account = account(id);
+        KeyAction keyAction = keyAction(action);
+        try {
+            SmtpKey key = keyAction.apply(keys, currentUser.actor(), account, keyId, version, reason);
+            return Flash.redirectWithSuccess(home(account), doneText(keyAction, key));
+        } catch (KeyException e) {
+            if (e.problem().concernsReason()) {
+                return Response.status(Response.Status.BAD_REQUEST).entity(Templates.confirm(account,
+                        key(account, keyId), keyAction, reason == null ? "" : reason, problemText(e))).build();
+            }
+            return Flash.redirectWithError(home(account), problemText(e));
+        }
+    }
+
+    @GET
+    @Path("keys/deactivate-all")
+    public TemplateInstance confirmDeactivateAll(@PathParam("id") long id) {
+        Account account = account(id);
+        return Templates.deactivateAll(account, activeKeys(account), "", null);
+    }
+
+    /** "Deactivate all keys" for a compromised account: one reason, one transaction. */
+    @POST
+    @Path("keys/deactivate-all")
+    public Response deactivateAll(@PathParam("id") long id, @FormParam("reason") String reason) {
+        Account account = account(id);
+        try {
+            int count = keys.deactivateAll(currentUser.actor(), account, reason);
+            return Flash.redirectWithSuccess(home(account), messages.get().admin_flash_deactivated_all(count));
+        } catch (KeyException e) {
+            if (e.problem().concernsReason()) {
+                return Response.status(Response.Status.BAD_REQUEST).entity(Templates.deactivateAll(account,
+                        activeKeys(account), reason == null ? "" : reason, problemText(e))).build();
+            }
+            return Flash.redirectWithError(home(account), problemText(e));
+        }
+    }
+
+    private static Account account(long id) {
+        Account account = Account.findById(id);
+        if (account == null) {
+            throw new NotFoundException();
+        }
+        return account;
+    }
+
+    private static SmtpKey key(Account account, long keyId) {
+        return SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
+    }
+
+    private static KeyAction keyAction(String action) {
+        return KeyAction.fromPath(action).orElseThrow(NotFoundException::new);
+    }
+
+    private static long activeKeys(Account account) {
+        return SmtpKey.listOwned(account).stream().filter(SmtpKey::isActive).count();
+    }
+
+    private static String home(Account account) {
+        return "/admin/accounts/" + account.id;
+    }
+
+    private String doneText(KeyAction action, SmtpKey key) {
+        return KeyTexts.done(messages.get(), action, key);
+    }
+
+    private String problemText(KeyException e) {
+        return KeyTexts.problem(messages.get(), e.problem(), keysConfig.maxPerAccount());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.smtpkeys.admin;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.smtpkeys.account.AccountDirectory;
+import dev.smtpkeys.account.AccountException;
+import dev.smtpkeys.account.AccountProblem;
+import dev.smtpkeys.account.AccountService;
+import dev.smtpkeys.account.CreatedAccount;
+import dev.smtpkeys.account.CurrentUser;
+import dev.smtpkeys.account.FormErrors;
+import dev.smtpkeys.account.Role;
+import dev.smtpkeys.web.Messages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Support's start page: finding accounts, and creating one for a customer. */
+@Path("/admin")
+@RolesAllowed(Role.SUPPORT)
+@Produces(MediaType.TEXT_HTML)
+public class AdminResource {
+
+    static final int PAGE_SIZE = 25;
+
+    @CheckedTemplate(basePath = "admin")
+    static class Templates {
+        static native TemplateInstance index(SearchPage search);
+
+        static native TemplateInstance newAccount(NewAccountForm form);
+
+        static native TemplateInstance created(CreatedAccount created);
+    }
+
+    /** The search box and one page of its hits. */
+    public record SearchPage(String q, List<AccountDirectory.Summary> hits, int page, boolean hasNext) {
+
+        public String previousQuery() {
+            return query(page - 1);
+        }
+
+        public String nextQuery() {
+            return query(page + 1);
+        }
+
+        private String query(int otherPage) {
+            return "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&page=" + otherPage;
+        }
+    }
+
+    /** What support typed into the create form, and what is wrong with it. */
+    public record NewAccountForm(String company, String email, FormErrors errors) {
+    }
+
+    private final AccountDirectory directory;
+    private final AccountService accounts;
+    private final CurrentUser currentUser;
+    private final Messages messages;
+
+    AdminResource(AccountDirectory directory, AccountService accounts, CurrentUser currentUser, Messages messages) {
+        this.directory = directory;
+        this.accounts = accounts;
+        this.currentUser = currentUser;
+        this.messages = messages;
+    }
+
+    @GET
+    public TemplateInstance index(@QueryParam("q") @DefaultValue("") String q,
+            @QueryParam("page") @DefaultValue("1") int page) {
+        int number = Math.max(1, page);
+        List<AccountDirectory.Summary> hits = directory.search(q, (number - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        boolean hasNext = hits.size() > PAGE_SIZE;
+        return Templates.index(new SearchPage(q.strip(), hasNext ? hits.subList(0, PAGE_SIZE) : hits, number, hasNext));
+    }
+
+    @GET
+    @Path("accounts/new")
+    public TemplateInstance newAccount() {
+        return Templates.newAccount(new NewAccountForm("", "", FormErrors.none()));
+    }
+
+    /** Creates the account; the answer is the only place its initial password ever appears. */
+    @POST
+    @Path("accounts")
+    public Response create(@FormParam("company") String company, @FormParam("email") String email) {
+        try {
+            CreatedAccount created = accounts.createForCustomer(currentUser.actor(), company, email);
+            return Response.ok(Templates.created(created)).header("Cache-Control", "no-store").build();
+        } catch (AccountException e) {
+            FormErrors errors = FormErrors.of(messages.get(), e);
+            if (e.problems().get("email") == AccountProblem.EMAIL_TAKEN) {
+                // support may know whose it is; the customer-facing text would send them to sign in
+                errors = errors.replace("email", messages.get().admin_problem_email_taken());
+            }
+            NewAccountForm form = new NewAccountForm(company == null ? "" : company, email == null ? "" : email, errors);
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.newAccount(form)).build();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.smtpkeys.audit;
+
+import java.util.List;
+
+/**
+ * One page of an account's activity log as a reader sees it: newest first, labels already in the
+ * reader's language and from the reader's point of view ("you", "Support").
+ */
+public record ActivityPage(List<Row> rows, List<KeyOption> keys, Long keyFilter, int page, boolean hasNext) {
+
+    /** A line of the log; {@code keyName} and {@code ip} are null where there is nothing to show. */
+    public record Row(AuditEvent event, String who, String what, String keyName, String keySuffix, String ip) {
+    }
+
+    /** An entry of the key filter; deleted keys stay selectable, since their lines stay in the log. */
+    public record KeyOption(long id, String name, String suffix, boolean deleted) {
+    }
+
+    public boolean hasPrevious() {
+        return page > 1;
+    }
+
+    /** The query string of another page with the same filter, e.g. {@code ?page=2&key=7}. */
+    public String query(int otherPage) {
+        return "?page=" + otherPage + (keyFilter == null ? "" : "&key=" + keyFilter);
+    }
+
+    public String previousQuery() {
+        return query(page - 1);
+    }
+
+    public String nextQuery() {
+        return query(page + 1);
+    }
+
+    public boolean isSelected(KeyOption option) {
+        return keyFilter != null && keyFilter == option.id();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.smtpkeys.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+import dev.smtpkeys.audit.Actor;
+
+class KeyReasonsTest {
+
+    private static final Actor SUPPORT = new Actor(1L, "support", "s@example.org", "10.0.0.1");
+    private static final Actor USER = new Actor(2L, "user", "u@example.org", "10.0.0.2");
+
+    private static KeyProblem problemOf(String reason) {
+        return assertThrows(KeyException.class, () -> KeyReasons.forActor(SUPPORT, reason)).problem();
+    }
+
+    @Test
+    void supportMustGiveTenToFiveHundredCharacters() {
+        assertEquals(KeyProblem.REASON_TOO_SHORT, problemOf(null));
+        assertEquals(KeyProblem.REASON_TOO_SHORT, problemOf("   "));
+        assertEquals(KeyProblem.REASON_TOO_SHORT, problemOf("  123456789  "));
+        assertEquals("1234567890", KeyReasons.forActor(SUPPORT, "  1234567890 "));
+        assertEquals(500, KeyReasons.forActor(SUPPORT, "x".repeat(500)).length());
+        assertEquals(KeyProblem.REASON_TOO_LONG, problemOf("x".repeat(501)));
+        // counted in characters, not UTF-16 units
+        assertEquals(1000, KeyReasons.forActor(SUPPORT, "😀".repeat(500)).length());
+    }
+
+    @Test
+    void anAccountUsersOwnChangeCarriesNoReason() {
+        assertNull(KeyReasons.forActor(USER, "anything the form sent"));
+        assertNull(KeyReasons.forActor(Actor.system(), null));
+    }
+}
