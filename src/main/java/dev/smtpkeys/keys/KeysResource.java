@@ -6,7 +6,6 @@ import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.Role;
 import dev.smtpkeys.relay.SmtpEndpoint;
-import dev.smtpkeys.web.AppMessages;
 import dev.smtpkeys.web.Flash;
 import dev.smtpkeys.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
@@ -108,7 +107,7 @@ public class KeysResource {
         KeyAction keyAction = KeyAction.fromPath(action).orElseThrow(NotFoundException::new);
         try {
             SmtpKey key = keyAction.apply(keys, currentUser.actor(), account(), id, version, null);
-            return Flash.redirectWithSuccess(HOME, doneText(keyAction, key));
+            return Flash.redirectWithSuccess(HOME, KeyTexts.done(messages.get(), keyAction, key));
         } catch (KeyException e) {
             return Flash.redirectWithError(HOME, problemText(e.problem()));
         }
@@ -135,16 +134,6 @@ public class KeysResource {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private String doneText(KeyAction action, SmtpKey key) {
-        AppMessages msg = messages.get();
-        String name = key.master ? msg.keys_master_label() : key.name;
-        return switch (action) {
-            case DEACTIVATE -> msg.keys_flash_deactivated(name);
-            case ACTIVATE -> msg.keys_flash_activated(name);
-            case DELETE -> msg.keys_flash_deleted(name);
-        };
     }
 
     String problemText(KeyProblem problem) {
