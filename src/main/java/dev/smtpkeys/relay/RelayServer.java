@@ -48,8 +48,17 @@ public class RelayServer {
             LOG.info("SMTP relay disabled (smtpkeys.relay.enabled=false)");
             return;
         }
-        SSLContext tls = RelayTls.context(config.tls(), hostname());
-        server = SMTPServer.port(config.port())
+        server = newServer(config);
+        server.start();
+        boundPort = server.getPortAllocated();
+        LOG.infof("SMTP relay listening on port %d (STARTTLS%s)", boundPort,
+                config.allowPlaintextAuth() ? ", AUTH also without TLS" : ", AUTH only after STARTTLS");
+    }
+
+    /** A relay server on {@code settings}, not started; the app's own uses the configuration. */
+    SMTPServer newServer(RelayConfig settings) {
+        SSLContext tls = RelayTls.context(settings.tls(), hostname());
+        SMTPServer smtp = SMTPServer.port(settings.port())
                 .hostName(hostname())
                 .softwareName("smtp-keys")
                 .messageHandlerFactory(context -> new RelayMessageHandler(this, (Session) context,
@@ -63,22 +72,19 @@ public class RelayServer {
                 .startTlsSocketFactory(RelayTls.socketCreator(tls))
                 // our own Received header: SubEthaSMTP's asks reverse DNS for every message
                 .insertReceivedHeaders(false)
-                .maxMessageSize(config.maxMessageSize())
+                .maxMessageSize(settings.maxMessageSize())
                 // the recipient limit is RelayMessageHandler's, with 452 4.5.3
                 .maxRecipients(-1)
-                .maxConnections(config.maxConnections())
-                .connectionTimeout((int) config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .maxConnections(settings.maxConnections())
+                .connectionTimeout((int) settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .sessionHandler(new ThrottledIps())
                 .serverThreadName("smtp-relay")
                 .build();
         // internal API of SubEthaSMTP 7.2.2, checked by the relay's protocol tests on every upgrade
-        server.getCommandHandler().addCommand(new KeyAuthCommand(authenticator, config.allowPlaintextAuth()));
-        server.getCommandHandler().addCommand(new RelayEhloCommand(config.allowPlaintextAuth()));
-        server.getCommandHandler().addCommand(new NoChunkingCommand());
-        server.start();
-        boundPort = server.getPortAllocated();
-        LOG.infof("SMTP relay listening on port %d (STARTTLS%s)", boundPort,
-                config.allowPlaintextAuth() ? ", AUTH also without TLS" : ", AUTH only after STARTTLS");
+        smtp.getCommandHandler().addCommand(new KeyAuthCommand(authenticator, settings.allowPlaintextAuth()));
+        smtp.getCommandHandler().addCommand(new RelayEhloCommand(settings.allowPlaintextAuth()));
+        smtp.getCommandHandler().addCommand(new NoChunkingCommand());
+        return smtp;
     }
 
     void stop(@Observes ShutdownEvent stop) {
