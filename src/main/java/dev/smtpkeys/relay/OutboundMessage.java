@@ -75,6 +75,11 @@ public class OutboundMessage extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** The first envelope recipient, for the list; the others are counted beside it. */
+    public String firstRecipient() {
+        return recipients == null || recipients.length == 0 ? "" : recipients[0];
+    }
+
     /** The account's messages, newest first; only those of key {@code keyId} when it is not null. */
     public static List<OutboundMessage> pageOwned(Account account, Long keyId, int page, int size) {
         return (keyId == null
