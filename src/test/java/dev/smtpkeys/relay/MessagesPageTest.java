@@ -3,6 +3,7 @@ package dev.smtpkeys.relay;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -64,7 +65,7 @@ class MessagesPageTest {
         assertFalse(keys.select(".menu-links a[href=/settings/messages]").isEmpty());
         Element master = keys.selectFirst("table.keys tbody tr");
         assertTrue(master.selectFirst("a[href^=/settings/messages?key=]") != null);
-        html(session.get("/settings/messages").asString()).getElementById("no-messages");
+        assertNotNull(html(session.get("/settings/messages").asString()).getElementById("no-messages"));
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -238,13 +237,5 @@ class SmtpMessageTest {
                 throw new AssertionError(e);
             }
         }
-    }
-
-    static List<String> recipients(int n) {
-        List<String> list = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            list.add("r" + i + "@example.net");
-        }
-        return list;
     }
 }
