@@ -1,5 +1,15 @@
 package dev.smtpkeys.keys;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import dev.smtpkeys.web.AppMessages;
+import dev.smtpkeys.web.DateViews;
+import dev.smtpkeys.web.Messages;
 import io.quarkus.qute.TemplateExtension;
 
 /** View-only values derived from a key. */
@@ -14,5 +24,42 @@ public class KeyViews {
     /** The route segment of the confirmed action, e.g. {@code deactivate}. */
     static String path(KeyAction action) {
         return action.path();
+    }
+
+    /** "Never", "just now", "3 minutes ago", … or the date, for the key table's "Last used" column. */
+    static String lastUsedLabel(SmtpKey key) {
+        Locale l = DateViews.requestLocale();
+        return key.lastUsedAt == null ? Messages.in(l).keys_lastused_never() : ago(key.lastUsedAt, Instant.now(), l);
+    }
+
+    /** The sentence the deactivate and delete dialogs show, so nobody cuts off an integration unknowingly. */
+    static String lastUseSentence(SmtpKey key) {
+        Locale l = DateViews.requestLocale();
+        AppMessages msg = Messages.in(l);
+        if (key.lastUsedAt == null) {
+            return msg.keys_confirm_never_used();
+        }
+        return msg.keys_confirm_last_used(ago(key.lastUsedAt, Instant.now(), l),
+                key.lastUsedIp == null ? "?" : key.lastUsedIp);
+    }
+
+    /** How long ago {@code at} was, in words, as seen at {@code now}; a month or more shows the date. */
+    public static String ago(Instant at, Instant now, Locale locale) {
+        AppMessages msg = Messages.in(locale);
+        Duration age = Duration.between(at, now);
+        if (age.toMinutes() < 1) {
+            return msg.keys_lastused_now();
+        }
+        if (age.toHours() < 1) {
+            return msg.keys_lastused_minutes((int) age.toMinutes());
+        }
+        if (age.toDays() < 1) {
+            return msg.keys_lastused_hours((int) age.toHours());
+        }
+        if (age.toDays() < 30) {
+            return msg.keys_lastused_days((int) age.toDays());
+        }
+        return msg.keys_lastused_on(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
+                .withZone(ZoneOffset.UTC).format(at));
     }
 }

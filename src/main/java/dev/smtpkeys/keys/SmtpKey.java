@@ -68,13 +68,15 @@ public class SmtpKey extends PanacheEntityBase {
     @JoinColumn(name = "created_by_id", updatable = false)
     public User createdBy;
 
-    @Column(name = "last_used_at")
+    // Written only by the relay's batched last-use update (plain SQL, no version bump). Read-only here,
+    // so saving a key (deactivate, rename…) never writes back a stale time or count over a newer one.
+    @Column(name = "last_used_at", insertable = false, updatable = false)
     public Instant lastUsedAt;
 
-    @Column(name = "last_used_ip")
+    @Column(name = "last_used_ip", insertable = false, updatable = false)
     public String lastUsedIp;
 
-    @Column(name = "use_count", nullable = false)
+    @Column(name = "use_count", nullable = false, insertable = false, updatable = false)
     public long useCount;
 
     @Version

@@ -1,16 +1,25 @@
 package dev.smtpkeys.relay;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
-/** Settings of the SMTP relay. */
+/** Settings of the SMTP relay: listener, limits, TLS, AUTH throttling, upstream and delivery. */
 @ConfigMapping(prefix = "smtpkeys.relay")
 public interface RelayConfig {
 
+    /** Whether the relay listens at all. */
+    @WithDefault("true")
+    boolean enabled();
+
     /** The port the relay listens on; 0 picks a free one (tests). */
     @WithDefault("2525")
+    @Min(0)
+    @Max(65535)
     int port();
 
     /** The host name customers are told to use; defaults to the host the web page was opened with. */
@@ -18,4 +27,125 @@ public interface RelayConfig {
 
     /** The port customers are told to use, when a proxy or NAT maps another one onto the relay. */
     Optional<Integer> publicPort();
+
+    /** The name in the greeting and in Received headers; defaults to the public host, else {@code localhost}. */
+    Optional<String> hostname();
+
+    /** Whether AUTH is accepted before STARTTLS. Only for dev and tests: it sends keys in clear text. */
+    @WithDefault("false")
+    boolean allowPlaintextAuth();
+
+    /** The largest message accepted, in bytes (advertised as SIZE). */
+    @WithDefault("10485760")
+    @Min(1024)
+    int maxMessageSize();
+
+    @WithDefault("100")
+    @Min(1)
+    int maxRecipients();
+
+    /** Concurrent SMTP sessions; each may hold a message of up to {@link #maxMessageSize()} in memory. */
+    @WithDefault("200")
+    @Min(1)
+    int maxConnections();
+
+    /** How often gathered last-use data of keys is written (at most one write per key per interval). */
+    @WithDefault("60S")
+    Duration lastUsedFlushInterval();
+
+    /** How long a session may wait for the client's next line. */
+    @WithDefault("5M")
+    Duration idleTimeout();
+
+    Tls tls();
+
+    Throttle throttle();
+
+    Upstream upstream();
+
+    Delivery delivery();
+
+    /** The STARTTLS certificate. */
+    interface Tls {
+
+        /** A PKCS#12 or JKS keystore file with the server's key and certificate. */
+        Optional<String> keystore();
+
+        Optional<String> keystorePassword();
+
+        /** Without a keystore, make a self-signed certificate at start (dev, test, the compose demo). */
+        @WithDefault("false")
+        boolean selfSigned();
+    }
+
+    /** Failed AUTH per client IP: {@code maxFailures} within {@code window} blocks the IP for {@code block}. */
+    interface Throttle {
+
+        @WithDefault("10")
+        @Min(1)
+        int maxFailures();
+
+        @WithDefault("5M")
+        Duration window();
+
+        @WithDefault("15M")
+        Duration block();
+    }
+
+    /** The smarthost the delivery worker hands messages to. Without a host, messages stay queued. */
+    interface Upstream {
+
+        Optional<String> host();
+
+        @WithDefault("25")
+        int port();
+
+        @WithDefault("STARTTLS")
+        UpstreamTls tls();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        @WithDefault("30S")
+        Duration timeout();
+    }
+
+    /** How the delivery worker retries. */
+    interface Delivery {
+
+        /** How often the worker looks for due messages. */
+        @WithDefault("2S")
+        Duration pollInterval();
+
+        /** Messages claimed per round. */
+        @WithDefault("50")
+        @Min(1)
+        int batchSize();
+
+        /** The wait after the first temporary failure; it doubles with each further one. */
+        @WithDefault("1M")
+        Duration retryInitial();
+
+        @WithDefault("1H")
+        Duration retryMax();
+
+        /** How long a message may stay undelivered before it is given up as FAILED. */
+        @WithDefault("5D")
+        Duration lifetime();
+
+        /** How long a claimed message stays with its worker before another may take it (a crashed worker). */
+        @WithDefault("10M")
+        Duration lease();
+    }
+
+    /** How the connection to the upstream is secured. */
+    enum UpstreamTls {
+        /** Plain SMTP: only for a local mail catcher. */
+        NONE,
+        /** STARTTLS, required. */
+        STARTTLS,
+        /** TLS from the first byte (port 465). */
+        SMTPS
+    }
 }

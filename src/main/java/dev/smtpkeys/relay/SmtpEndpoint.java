@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SmtpEndpoint {
 
     private final RelayConfig config;
+    private final RelayServer relay;
 
-    SmtpEndpoint(RelayConfig config) {
+    SmtpEndpoint(RelayConfig config, RelayServer relay) {
         this.config = config;
+        this.relay = relay;
     }
 
     /** The configured public host, else the host this page was reached by. */
@@ -17,7 +19,11 @@ public class SmtpEndpoint {
         return config.publicHost().orElse(requestHost == null || requestHost.isBlank() ? "localhost" : requestHost);
     }
 
+    /** The configured public port, else the port the relay really listens on. */
     public int port() {
-        return config.publicPort().orElse(config.port());
+        if (config.publicPort().isPresent()) {
+            return config.publicPort().get();
+        }
+        return relay.boundPort() > 0 ? relay.boundPort() : config.port();
     }
 }

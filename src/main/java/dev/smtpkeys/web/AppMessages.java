@@ -401,11 +401,7 @@ public interface AppMessages {
     @Message
     String activity_col_reason();
 
-    @Message
-    String activity_col_last_used();
 
-    @Message
-    String activity_never_used();
 
     @Message
     String activity_who_you();
@@ -568,4 +564,108 @@ public interface AppMessages {
 
     @Message
     String admin_problem_email_taken();
+    @Message
+    String keys_col_last_used();
+
+    @Message
+    String keys_lastused_never();
+
+    @Message
+    String keys_lastused_now();
+
+    @Message
+    String keys_lastused_minutes(int n);
+
+    @Message
+    String keys_lastused_hours(int n);
+
+    @Message
+    String keys_lastused_days(int n);
+
+    @Message
+    String keys_lastused_on(String date);
+
+    @Message
+    String keys_lastused_from(String ip);
+
+    @Message
+    String keys_lastused_count(long n);
+
+    @Message
+    String keys_confirm_last_used(String when, String ip);
+
+    @Message
+    String keys_confirm_never_used();
+
+    @Message
+    String relay_menu_messages();
+
+    @Message
+    String relay_key_messages();
+
+    @Message
+    String relay_messages_title();
+
+    @Message
+    String relay_messages_lead();
+
+    @Message
+    String relay_messages_filter_key();
+
+    @Message
+    String relay_messages_filter_all();
+
+    @Message
+    String relay_messages_filter_apply();
+
+    @Message
+    String relay_messages_empty();
+
+    @Message
+    String relay_messages_col_time();
+
+    @Message
+    String relay_messages_col_key();
+
+    @Message
+    String relay_messages_col_from();
+
+    @Message
+    String relay_messages_col_to();
+
+    @Message
+    String relay_messages_col_subject();
+
+    @Message
+    String relay_messages_col_status();
+
+    @Message
+    String relay_messages_no_subject();
+
+    @Message
+    String relay_messages_more_recipients(int n);
+
+    @Message
+    String relay_messages_attempts(int n);
+
+    @Message
+    String relay_messages_no_upstream();
+
+    @Message
+    String relay_messages_newer();
+
+    @Message
+    String relay_messages_older();
+
+    @Message
+    String relay_status_queued();
+
+    @Message
+    String relay_status_sending();
+
+    @Message
+    String relay_status_sent();
+
+    @Message
+    String relay_status_failed();
 }

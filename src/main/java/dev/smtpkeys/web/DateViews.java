@@ -15,12 +15,12 @@ public class DateViews {
 
     static String localDate(Instant at) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(locale()).withZone(ZoneOffset.UTC).format(at);
+                .withLocale(requestLocale()).withZone(ZoneOffset.UTC).format(at);
     }
 
     static String localDateTime(Instant at) {
         return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale()).withZone(ZoneOffset.UTC).format(at) + " UTC";
+                .withLocale(requestLocale()).withZone(ZoneOffset.UTC).format(at) + " UTC";
     }
 
     /** Machine-readable form for {@code <time datetime>}. */
@@ -29,7 +29,7 @@ public class DateViews {
     }
 
     /** The request's language; English where no request is active (e.g. a mail rendered by a job). */
-    private static Locale locale() {
+    public static Locale requestLocale() {
         return Arc.container().requestContext().isActive()
                 ? Arc.container().instance(LocaleResolver.class).get().current()
                 : Locale.ENGLISH;

@@ -1,0 +1,129 @@
+package dev.smtpkeys.relay;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * A key's last use (time, client IP, count of successful AUTHs), gathered in memory and written in
+ * one batch per flush interval: a busy key costs one row update a minute, not one per AUTH, so
+ * sessions never queue on its row. Several instances add their counts; the newest time wins.
+ */
+@ApplicationScoped
+public class KeyUsage {
+
+    private static final Logger LOG = Logger.getLogger(KeyUsage.class);
+
+    // the time and IP only move forward, so a late flush from another instance cannot turn the clock back
+    private static final String UPDATE = """
+            update smtp_key
+               set use_count = use_count + ?,
+                   last_used_ip = case when last_used_at is null or last_used_at <= ? then ? else last_used_ip end,
+                   last_used_at = greatest(coalesce(last_used_at, ?), ?)
+             where id = ?""";
+
+    private final DataSource dataSource;
+    private final ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
+
+    KeyUsage(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    private static final class Pending {
+        Instant at;
+        String ip;
+        long uses;
+    }
+
+    /** A successful AUTH with the key: counts as a use. */
+    public void authenticated(long keyId, String ip) {
+        record(keyId, ip, 1);
+    }
+
+    /** A message accepted from the key: refreshes the time of last use without counting. */
+    public void messageAccepted(long keyId, String ip) {
+        record(keyId, ip, 0);
+    }
+
+    private void record(long keyId, String ip, long uses) {
+        Instant now = Instant.now();
+        pending.compute(keyId, (id, p) -> {
+            Pending entry = p == null ? new Pending() : p;
+            entry.at = now;
+            entry.ip = ip;
+            entry.uses += uses;
+            return entry;
+        });
+    }
+
+    /** Writes what was gathered since the last flush; one statement per used key, in one transaction. */
+    @Scheduled(every = "${smtpkeys.relay.last-used-flush-interval:60s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void flush() {
+        List<Long> ids = new ArrayList<>(pending.keySet());
+        if (ids.isEmpty()) {
+            return;
+        }
+        ids.sort(null); // the same lock order on every instance
+        List<Long> taken = new ArrayList<>();
+        List<Pending> entries = new ArrayList<>();
+        for (Long id : ids) {
+            Pending entry = pending.remove(id);
+            if (entry != null) {
+                taken.add(id);
+                entries.add(entry);
+            }
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> write(taken, entries));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not record the last use of %d keys: %s", entries.size(), e.getClass().getName());
+            for (int i = 0; i < taken.size(); i++) {
+                Pending lost = entries.get(i);
+                pending.merge(taken.get(i), lost, (now, old) -> {
+                    now.uses += old.uses;
+                    return now;
+                });
+            }
+        }
+    }
+
+    private void write(List<Long> ids, List<Pending> entries) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            for (int i = 0; i < ids.size(); i++) {
+                Pending p = entries.get(i);
+                Timestamp at = Timestamp.from(p.at);
+                update.setLong(1, p.uses);
+                update.setTimestamp(2, at);
+                update.setString(3, p.ip);
+                update.setTimestamp(4, at);
+                update.setTimestamp(5, at);
+                update.setLong(6, ids.get(i));
+                update.addBatch();
+            }
+            update.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("last-use update failed", e);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        flush();
+    }
+}

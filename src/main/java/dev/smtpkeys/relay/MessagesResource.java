@@ -1,0 +1,52 @@
+package dev.smtpkeys.relay;
+
+import java.util.List;
+
+import dev.smtpkeys.account.Account;
+import dev.smtpkeys.account.CurrentUser;
+import dev.smtpkeys.account.Role;
+import dev.smtpkeys.keys.KeyNotFoundException;
+import dev.smtpkeys.keys.SmtpKey;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** "Sent mail": the account's recent messages through the relay, filterable by key, newest first. */
+@Path("/settings/messages")
+@RolesAllowed(Role.USER)
+@Produces(MediaType.TEXT_HTML)
+public class MessagesResource {
+
+    static final int PAGE_SIZE = 50;
+
+    @CheckedTemplate(basePath = "relay")
+    static class Templates {
+        static native TemplateInstance messages(MessagesPage page);
+    }
+
+    private final CurrentUser currentUser;
+    private final RelayConfig config;
+
+    MessagesResource(CurrentUser currentUser, RelayConfig config) {
+        this.currentUser = currentUser;
+        this.config = config;
+    }
+
+    /** {@code key}: only that key's messages (404 unless it is the caller's); {@code page}: 1, 2, … */
+    @GET
+    public TemplateInstance list(@QueryParam("key") Long keyId, @QueryParam("page") Integer page) {
+        Account account = currentUser.account();
+        SmtpKey selected = keyId == null ? null : SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
+        int current = page == null || page < 1 ? 1 : Math.min(page, 10_000);
+        // one row more than shown tells whether an older page exists
+        List<OutboundMessage> rows = OutboundMessage.pageOwned(account, keyId, current - 1, PAGE_SIZE + 1);
+        boolean older = rows.size() > PAGE_SIZE;
+        return Templates.messages(new MessagesPage(SmtpKey.listOwned(account), selected,
+                older ? rows.subList(0, PAGE_SIZE) : rows, current, older, config.upstream().host().isPresent()));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.smtpkeys.relay;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.hibernate.annotations.Immutable;
+
+import dev.smtpkeys.account.Account;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/**
+ * A message in the relay's queue, as the pages read it. Rows are written by plain JDBC only
+ * ({@link MessageQueue}, {@link DeliveryWorker}), hence immutable here; the raw MIME is not mapped,
+ * so listing messages never loads their bodies.
+ */
+@Entity
+@Immutable
+@Table(name = "outbound_message")
+public class OutboundMessage extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id")
+    public Account account;
+
+    /** A copy, not a reference: the message outlives its key. */
+    @Column(name = "key_id")
+    public long keyId;
+
+    @Column(name = "key_name")
+    public String keyName;
+
+    @Column(name = "client_ip")
+    public String clientIp;
+
+    @Column(name = "envelope_from")
+    public String envelopeFrom;
+
+    public String[] recipients;
+
+    public String subject;
+
+    @Column(name = "size_bytes")
+    public int sizeBytes;
+
+    @Enumerated(EnumType.STRING)
+    public MessageStatus status;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    /** The first envelope recipient, for the list; the others are counted beside it. */
+    public String firstRecipient() {
+        return recipients == null || recipients.length == 0 ? "" : recipients[0];
+    }
+
+    /** The account's messages, newest first; only those of key {@code keyId} when it is not null. */
+    public static List<OutboundMessage> pageOwned(Account account, Long keyId, int page, int size) {
+        return (keyId == null
+                ? find("account = ?1 order by receivedAt desc, id desc", account)
+                : find("account = ?1 and keyId = ?2 order by receivedAt desc, id desc", account, keyId))
+                .page(Page.of(page, size)).list();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.smtpkeys.relay;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class RawMessageTest {
+
+    @Test
+    void onlyCrlfLineEndingsPass() {
+        assertTrue(RawMessage.hasOnlyCrlfLineEndings(bytes("a\r\nb\r\n")));
+        assertFalse(RawMessage.hasOnlyCrlfLineEndings(bytes("a\nb\r\n")));
+        assertFalse(RawMessage.hasOnlyCrlfLineEndings(bytes("a\r\n.\n")));
+        assertFalse(RawMessage.hasOnlyCrlfLineEndings(bytes("a\rb\r\n")));
+        assertFalse(RawMessage.hasOnlyCrlfLineEndings(bytes("\nstart")));
+        assertFalse(RawMessage.hasOnlyCrlfLineEndings(bytes("end\r")));
+    }
+
+    @Test
+    void readingStopsKeepingBytesBeyondTheLimitButDrainsTheStream() throws IOException {
+        ByteArrayInputStream small = new ByteArrayInputStream(new byte[2048]);
+        assertArrayEquals(new byte[2048], RawMessage.readAtMost(small, 2048));
+        ByteArrayInputStream large = new ByteArrayInputStream(new byte[100_000]);
+        assertNull(RawMessage.readAtMost(large, 2048));
+        assertEquals(0, large.available());
+    }
+
+    @Test
+    void subjectIsDecodedUnfoldedAndShortened() {
+        assertEquals("Your order", RawMessage.subject(bytes("From: a@b.c\r\nSubject: Your order\r\n\r\nSubject: body\r\n")));
+        assertEquals("Grüße aus Köln", RawMessage.subject(bytes("subject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe_aus_K=C3=B6ln?=\r\n\r\n")));
+        assertEquals("a long subject", RawMessage.subject(bytes("Subject: a long\r\n subject\r\nTo: x@y.z\r\n\r\n")));
+        assertNull(RawMessage.subject(bytes("From: a@b.c\r\n\r\nSubject: only in the body\r\n")));
+        assertEquals(RawMessage.MAX_SUBJECT_LENGTH, RawMessage.subject(bytes("Subject: " + "x".repeat(400) + "\r\n\r\n")).length());
+    }
+
+    @Test
+    void mailboxesMustBeLocalAtDomain() {
+        assertTrue(RawMessage.isValidMailbox("shop@example.org"));
+        assertTrue(RawMessage.isValidMailbox("first.last+tag@mail.example.co.uk"));
+        assertFalse(RawMessage.isValidMailbox(""));
+        assertFalse(RawMessage.isValidMailbox("nobody"));
+        assertFalse(RawMessage.isValidMailbox("a@"));
+        assertFalse(RawMessage.isValidMailbox("@example.org"));
+        assertFalse(RawMessage.isValidMailbox("a b@example.org"));
+        assertFalse(RawMessage.isValidMailbox("a@-example.org"));
+        assertFalse(RawMessage.isValidMailbox("x".repeat(250) + "@example.org"));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
