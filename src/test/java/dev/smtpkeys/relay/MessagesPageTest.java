@@ -101,13 +101,17 @@ class MessagesPageTest {
         assertTrue(germanPage.contains("zuletzt gerade eben von " + ip + " aus verwendet"), germanPage);
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metricsUrl;
+
     @Test
     void relayMetricsAreExported() throws IOException {
         RelayFixtures.Key key = fixtures.newAccountWithKey("Shop");
         send(key, "metered");
+        // served on the management port, without sign-in, for Prometheus; the public port has no /q/metrics
+        String metrics = io.restassured.RestAssured.get(metricsUrl).then().statusCode(200).extract().asString();
         TestAccounts.Created viewer = accounts.create();
-        String metrics = WebSession.signIn(viewer.email(), TestAccounts.PASSWORD).get("/q/metrics")
-                .then().statusCode(200).extract().asString();
+        WebSession.signIn(viewer.email(), TestAccounts.PASSWORD).get("/q/metrics").then().statusCode(404);
         assertTrue(metrics.contains("smtpkeys_relay_auth_total{result=\"success\""), metrics);
         assertTrue(metrics.contains("smtpkeys_relay_messages_total{reason=\"queued\",result=\"accepted\""));
         assertTrue(metrics.contains("smtpkeys_relay_queue_depth"));
