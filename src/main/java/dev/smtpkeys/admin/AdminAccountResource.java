@@ -10,6 +10,7 @@ import dev.smtpkeys.audit.ActivityPage;
 import dev.smtpkeys.audit.ActivityPages;
 import dev.smtpkeys.keys.KeyAction;
 import dev.smtpkeys.keys.KeyException;
+import dev.smtpkeys.keys.KeyProblem;
 import dev.smtpkeys.keys.KeyNotFoundException;
 import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.keys.KeyTexts;
@@ -79,10 +80,14 @@ public class AdminAccountResource {
     /** The confirmation dialog as a page, with its reason field, for browsers without JavaScript. */
     @GET
     @Path("keys/{keyId: \\d+}/{action}")
-    public TemplateInstance confirm(@PathParam("id") long id, @PathParam("keyId") long keyId,
+    public Response confirm(@PathParam("id") long id, @PathParam("keyId") long keyId,
             @PathParam("action") String action) {
         Account account = account(id);
-        return Templates.confirm(account, key(account, keyId), keyAction(action), "", null);
+        SmtpKey key = key(account, keyId);
+        KeyAction keyAction = keyAction(action);
+        return keyAction.problemWith(key)
+                .map(problem -> Flash.redirectWithError(home(account), problemText(problem)))
+                .orElseGet(() -> Response.ok(Templates.confirm(account, key, keyAction, "", null)).build());
     }
 
     @POST
@@ -97,9 +102,9 @@ public class AdminAccountResource {
         } catch (KeyException e) {
             if (e.problem().concernsReason()) {
                 return Response.status(Response.Status.BAD_REQUEST).entity(Templates.confirm(account,
-                        key(account, keyId), keyAction, reason == null ? "" : reason, problemText(e))).build();
+                        key(account, keyId), keyAction, reason == null ? "" : reason, problemText(e.problem()))).build();
             }
-            return Flash.redirectWithError(home(account), problemText(e));
+            return Flash.redirectWithError(home(account), problemText(e.problem()));
         }
     }
 
@@ -121,9 +126,9 @@ public class AdminAccountResource {
         } catch (KeyException e) {
             if (e.problem().concernsReason()) {
                 return Response.status(Response.Status.BAD_REQUEST).entity(Templates.deactivateAll(account,
-                        activeKeys(account), reason == null ? "" : reason, problemText(e))).build();
+                        activeKeys(account), reason == null ? "" : reason, problemText(e.problem()))).build();
             }
-            return Flash.redirectWithError(home(account), problemText(e));
+            return Flash.redirectWithError(home(account), problemText(e.problem()));
         }
     }
 
@@ -155,7 +160,7 @@ public class AdminAccountResource {
         return KeyTexts.done(messages.get(), action, key);
     }
 
-    private String problemText(KeyException e) {
-        return KeyTexts.problem(messages.get(), e.problem(), keysConfig.maxPerAccount());
+    private String problemText(KeyProblem problem) {
+        return KeyTexts.problem(messages.get(), problem, keysConfig.maxPerAccount());
     }
 }

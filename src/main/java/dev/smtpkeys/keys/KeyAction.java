@@ -27,13 +27,13 @@ public enum KeyAction {
         return Optional.empty();
     }
 
-    /** Whether this action can be taken on {@code key} as it is now. */
-    public boolean appliesTo(SmtpKey key) {
-        return switch (this) {
-            case DEACTIVATE -> key.isActive();
-            case ACTIVATE -> !key.isActive();
-            case DELETE -> !key.master;
-        };
+    /** Why this action cannot be taken on {@code key} as it is now, if it cannot. */
+    public Optional<KeyProblem> problemWith(SmtpKey key) {
+        return Optional.ofNullable(switch (this) {
+            case DEACTIVATE -> key.isActive() ? null : KeyProblem.ALREADY_INACTIVE;
+            case ACTIVATE -> key.isActive() ? KeyProblem.ALREADY_ACTIVE : null;
+            case DELETE -> key.master ? KeyProblem.MASTER_NOT_DELETABLE : null;
+        });
     }
 
     /** Runs the action through the service. */

@@ -94,10 +94,12 @@ public class KeysResource {
     /** The confirmation dialog as a page, for browsers without JavaScript. */
     @GET
     @Path("{id: \\d+}/{action}")
-    public TemplateInstance confirm(@PathParam("id") long id, @PathParam("action") String action) {
+    public Response confirm(@PathParam("id") long id, @PathParam("action") String action) {
         KeyAction keyAction = KeyAction.fromPath(action).orElseThrow(NotFoundException::new);
         SmtpKey key = SmtpKey.findOwned(id, account()).orElseThrow(KeyNotFoundException::new);
-        return Templates.confirm(key, keyAction);
+        return keyAction.problemWith(key)
+                .map(problem -> Flash.redirectWithError(HOME, problemText(problem)))
+                .orElseGet(() -> Response.ok(Templates.confirm(key, keyAction)).build());
     }
 
     @POST

@@ -153,6 +153,15 @@ class KeysPageTest {
     }
 
     @Test
+    void aConfirmationThatCannotApplyLeadsBackWithTheReason() {
+        long masterId = keyId("Master password");
+        session.get(HOME + "/" + masterId + "/delete").then().statusCode(303);
+        session.get(HOME).then().body(containsString("cannot be deleted"));
+        session.get(HOME + "/" + masterId + "/activate").then().statusCode(303);
+        session.get(HOME).then().body(containsString("already active"));
+    }
+
+    @Test
     void anotherAccountsKeyIsNotFoundForEveryAction() {
         TestAccounts.Created other = accounts.create();
         WebSession otherSession = WebSession.signIn(other.email(), TestAccounts.PASSWORD);
