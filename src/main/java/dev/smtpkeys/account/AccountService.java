@@ -2,6 +2,8 @@ package dev.smtpkeys.account;
 
 import java.security.SecureRandom;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import dev.smtpkeys.audit.Actor;
 import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.audit.AuditLog;
@@ -96,12 +98,21 @@ public class AccountService {
         audit.record(Actor.of(user, ip), user.account, AuditAction.PASSWORD_CHANGED, null, null);
     }
 
-    /** Two sign-ups with one address at the same moment: the unique index decides, the loser sees "taken". */
+    /**
+     * Two sign-ups with one address at the same moment: the unique index decides, the loser sees
+     * "taken". Any other failure (a lost connection, say) is not the user's doing and stays an error.
+     */
     private static void flushOrTaken() {
         try {
             User.flush();
         } catch (PersistenceException e) {
-            throw new AccountException("email", AccountProblem.EMAIL_TAKEN);
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ConstraintViolationException violation
+                        && "app_user_email_key".equals(violation.getConstraintName())) {
+                    throw new AccountException("email", AccountProblem.EMAIL_TAKEN);
+                }
+            }
+            throw e;
         }
     }
 

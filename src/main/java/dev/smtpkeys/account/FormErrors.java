@@ -37,10 +37,6 @@ public record FormErrors(Map<String, String> texts) {
         return texts.get(field);
     }
 
-    public boolean any() {
-        return !texts.isEmpty();
-    }
-
     public static String text(AppMessages msg, AccountProblem problem) {
         return switch (problem) {
             case COMPANY_REQUIRED -> msg.account_problem_company_required();

@@ -77,7 +77,8 @@ public class LoginGuard implements IdentityProvider<UsernamePasswordAuthenticati
                     throttle.succeeded(email);
                     attempts.fireAsync(new LoginAttempt(email, ip, true));
                 })
-                .onFailure().invoke(failure -> {
+                // only a refused password counts; a database outage is not the user's mistake
+                .onFailure(AuthenticationFailedException.class).invoke(failure -> {
                     throttle.failed(ip, email);
                     if (throttle.isBlocked(ip, email)) {
                         tellLoginPageToWait(http);

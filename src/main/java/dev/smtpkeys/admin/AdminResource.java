@@ -13,6 +13,7 @@ import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.FormErrors;
 import dev.smtpkeys.account.Role;
 import dev.smtpkeys.web.Messages;
+import dev.smtpkeys.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -78,10 +79,9 @@ public class AdminResource {
     @GET
     public TemplateInstance index(@QueryParam("q") @DefaultValue("") String q,
             @QueryParam("page") @DefaultValue("1") int page) {
-        int number = Math.max(1, page);
-        List<AccountDirectory.Summary> hits = directory.search(q, (number - 1) * PAGE_SIZE, PAGE_SIZE + 1);
-        boolean hasNext = hits.size() > PAGE_SIZE;
-        return Templates.index(new SearchPage(q.strip(), hasNext ? hits.subList(0, PAGE_SIZE) : hits, number, hasNext));
+        Paging paging = Paging.of(page, PAGE_SIZE);
+        List<AccountDirectory.Summary> hits = directory.search(q, paging.offset(), paging.fetch());
+        return Templates.index(new SearchPage(q.strip(), paging.visible(hits), paging.number(), paging.hasNext(hits)));
     }
 
     @GET

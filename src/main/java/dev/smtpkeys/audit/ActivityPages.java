@@ -9,6 +9,7 @@ import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.Role;
 import dev.smtpkeys.keys.SmtpKey;
 import dev.smtpkeys.web.AppMessages;
+import dev.smtpkeys.web.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -25,13 +26,12 @@ public class ActivityPages {
 
     /** Page {@code page} (from 1) of the account's events, optionally of one key only. */
     public ActivityPage page(Account account, Long keyFilter, int page, Reader reader, AppMessages msg) {
-        int number = Math.max(1, page);
-        List<AuditEvent> events = AuditEvent.pageOwned(account, keyFilter, (number - 1) * PAGE_SIZE, PAGE_SIZE + 1);
-        boolean hasNext = events.size() > PAGE_SIZE;
+        Paging paging = Paging.of(page, PAGE_SIZE);
+        List<AuditEvent> events = AuditEvent.pageOwned(account, keyFilter, paging.offset(), paging.fetch());
         List<SmtpKey> current = SmtpKey.listOwned(account);
         Long masterId = current.stream().filter(k -> k.master).map(k -> k.id).findFirst().orElse(null);
         List<ActivityPage.Row> rows = new ArrayList<>();
-        for (AuditEvent event : hasNext ? events.subList(0, PAGE_SIZE) : events) {
+        for (AuditEvent event : paging.visible(events)) {
             String keyName = event.keyId == null ? null
                     : event.keyId.equals(masterId) ? msg.keys_master_label() : event.keyName;
             boolean supportActed = Role.SUPPORT.equals(event.actorRole);
@@ -40,7 +40,8 @@ public class ActivityPages {
             rows.add(new ActivityPage.Row(event, who(event, reader, msg), what(event.action, msg), keyName,
                     event.keySuffix, ip));
         }
-        return new ActivityPage(rows, keyOptions(account, current, masterId, msg), keyFilter, number, hasNext);
+        return new ActivityPage(rows, keyOptions(account, current, masterId, msg), keyFilter, paging.number(),
+                paging.hasNext(events));
     }
 
     private static List<ActivityPage.KeyOption> keyOptions(Account account, List<SmtpKey> current, Long masterId,

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.smtpkeys.account.Account;
+import dev.smtpkeys.audit.Actor;
 import io.quarkus.qute.TemplateGlobal;
 
 /** The three confirmed state changes of a key, as they appear in routes ({@code /{id}/deactivate}). */
@@ -37,7 +39,7 @@ public enum KeyAction {
     }
 
     /** Runs the action through the service. */
-    public SmtpKey apply(KeyService service, dev.smtpkeys.audit.Actor actor, dev.smtpkeys.account.Account account,
+    public SmtpKey apply(KeyService service, Actor actor, Account account,
             long keyId, Integer version, String reason) {
         return switch (this) {
             case DEACTIVATE -> service.deactivate(actor, account, keyId, version, reason);

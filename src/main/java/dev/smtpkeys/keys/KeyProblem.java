@@ -15,11 +15,6 @@ public enum KeyProblem {
     REASON_TOO_SHORT,
     REASON_TOO_LONG;
 
-    /** Problems that belong beside the name field rather than at the top of the page. */
-    public boolean concernsName() {
-        return this == NAME_REQUIRED || this == NAME_TOO_LONG || this == NAME_CONTROL_CHARACTERS || this == NAME_TAKEN;
-    }
-
     /** Problems that belong beside the reason field of a support action. */
     public boolean concernsReason() {
         return this == REASON_TOO_SHORT || this == REASON_TOO_LONG;

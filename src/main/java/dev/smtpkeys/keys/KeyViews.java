@@ -21,11 +21,6 @@ public class KeyViews {
         return "••••••••" + key.suffix;
     }
 
-    /** The route segment of the confirmed action, e.g. {@code deactivate}. */
-    static String path(KeyAction action) {
-        return action.path();
-    }
-
     /** "Never", "just now", "3 minutes ago", … or the date, for the key table's "Last used" column. */
     static String lastUsedLabel(SmtpKey key) {
         Locale l = DateViews.requestLocale();

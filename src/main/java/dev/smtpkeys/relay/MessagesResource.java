@@ -7,6 +7,7 @@ import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.Role;
 import dev.smtpkeys.keys.KeyNotFoundException;
 import dev.smtpkeys.keys.SmtpKey;
+import dev.smtpkeys.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,11 +43,9 @@ public class MessagesResource {
     public TemplateInstance list(@QueryParam("key") Long keyId, @QueryParam("page") Integer page) {
         Account account = currentUser.account();
         SmtpKey selected = keyId == null ? null : SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
-        int current = page == null || page < 1 ? 1 : Math.min(page, 10_000);
-        // one row more than shown tells whether an older page exists
-        List<OutboundMessage> rows = OutboundMessage.pageOwned(account, keyId, current - 1, PAGE_SIZE + 1);
-        boolean older = rows.size() > PAGE_SIZE;
-        return Templates.messages(new MessagesPage(SmtpKey.listOwned(account), selected,
-                older ? rows.subList(0, PAGE_SIZE) : rows, current, older, config.upstream().host().isPresent()));
+        Paging paging = Paging.of(page, PAGE_SIZE);
+        List<OutboundMessage> rows = OutboundMessage.pageOwned(account, keyId, paging.offset(), paging.fetch());
+        return Templates.messages(new MessagesPage(SmtpKey.listOwned(account), selected, paging.visible(rows),
+                paging.number(), paging.hasNext(rows), config.upstream().host().isPresent()));
     }
 }

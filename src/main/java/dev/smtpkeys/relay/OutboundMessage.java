@@ -7,7 +7,6 @@ import org.hibernate.annotations.Immutable;
 
 import dev.smtpkeys.account.Account;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Page;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -81,10 +80,10 @@ public class OutboundMessage extends PanacheEntityBase {
     }
 
     /** The account's messages, newest first; only those of key {@code keyId} when it is not null. */
-    public static List<OutboundMessage> pageOwned(Account account, Long keyId, int page, int size) {
+    public static List<OutboundMessage> pageOwned(Account account, Long keyId, int offset, int limit) {
         return (keyId == null
                 ? find("account = ?1 order by receivedAt desc, id desc", account)
                 : find("account = ?1 and keyId = ?2 order by receivedAt desc, id desc", account, keyId))
-                .page(Page.of(page, size)).list();
+                .range(offset, offset + limit - 1).list();
     }
 }

@@ -32,6 +32,12 @@ public class TestData {
         });
     }
 
+    /** Deactivates key {@code keyId} of the account as the system would. */
+    public void deactivate(TestAccounts.Created owner, long keyId) {
+        QuarkusTransaction.requiringNew().run(() ->
+                keys.deactivate(Actor.system(), Account.findById(owner.accountId()), keyId, null, null));
+    }
+
     public long keyId(long accountId, String name) {
         return QuarkusTransaction.requiringNew().call(() -> SmtpKey
                 .<SmtpKey>find("account.id = ?1 and name = ?2", accountId, name).firstResult().id);

@@ -30,7 +30,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class EveryPageTranslatedTest {
 
-    private static final Pattern MESSAGE_KEY = Pattern.compile("\\b(app|layout|account|keys|activity|admin|error)_[a-z0-9_]+\\b");
+    private static final Pattern MESSAGE_KEY = Pattern.compile("\\b(app|layout|account|keys|activity|admin|error|relay)_[a-z0-9_]+\\b");
 
     @Inject
     TestAccounts accounts;
@@ -46,6 +46,8 @@ class EveryPageTranslatedTest {
     void everyPageRendersInBothLanguagesWithoutUntranslatedKeys() {
         TestAccounts.Created owner = accounts.create();
         long key = data.generateKey(owner, "Shop");
+        long inactive = data.generateKey(owner, "Old shop");
+        data.deactivate(owner, inactive);
         String supportEmail = accounts.createSupport();
         String account = "/admin/accounts/" + owner.accountId();
 
@@ -59,9 +61,11 @@ class EveryPageTranslatedTest {
                 new Page("keys", 200, s -> s.get("/settings/keys/smtp")),
                 new Page("generate", 200, s -> s.get("/settings/keys/smtp/new")),
                 new Page("confirm deactivate", 200, s -> s.get("/settings/keys/smtp/" + key + "/deactivate")),
-                new Page("confirm activate", 200, s -> s.get("/settings/keys/smtp/" + key + "/activate")),
+                new Page("confirm activate", 200, s -> s.get("/settings/keys/smtp/" + inactive + "/activate")),
                 new Page("confirm delete", 200, s -> s.get("/settings/keys/smtp/" + key + "/delete")),
                 new Page("activity", 200, s -> s.get("/settings/activity")),
+                new Page("sent mail", 200, s -> s.get("/settings/messages")),
+                new Page("sent mail of a key", 200, s -> s.get("/settings/messages?key=" + key)),
                 new Page("password", 200, s -> s.get("/account/password")),
                 new Page("password errors", 400, s -> s.post("/account/password", "current", "wrong", "password", "x",
                         "repeat", "y")),

@@ -1,0 +1,38 @@
+package dev.smtpkeys.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+class PagingTest {
+
+    @Test
+    void pagesFollowEachOtherWithoutGapsOrOverlap() {
+        assertEquals(0, Paging.of(1, 50).offset());
+        assertEquals(50, Paging.of(2, 50).offset());
+        assertEquals(51, Paging.of(2, 50).fetch());
+    }
+
+    @Test
+    void nonsensePageNumbersAreClamped() {
+        assertEquals(1, Paging.of(null, 50).number());
+        assertEquals(1, Paging.of(-7, 50).number());
+        assertEquals(Paging.MAX_PAGE, Paging.of(Integer.MAX_VALUE, 50).number());
+        assertTrue(Paging.of(Integer.MAX_VALUE, 50).offset() > 0);
+    }
+
+    @Test
+    void theExtraRowOnlySignalsANextPage() {
+        List<Integer> fetched = IntStream.range(0, 51).boxed().toList();
+        Paging paging = Paging.of(1, 50);
+        assertTrue(paging.hasNext(fetched));
+        assertEquals(50, paging.visible(fetched).size());
+        assertFalse(paging.hasNext(fetched.subList(0, 50)));
+        assertEquals(50, paging.visible(fetched.subList(0, 50)).size());
+    }
+}
