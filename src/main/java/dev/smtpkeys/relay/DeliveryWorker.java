@@ -87,7 +87,8 @@ public class DeliveryWorker {
         }
     }
 
-    @Scheduled(every = "${smtpkeys.relay.delivery.poll-interval:2s}", delayed = "1s",
+    // the interval and its default live in RelayConfig.Delivery#pollInterval only
+    @Scheduled(every = "${smtpkeys.relay.delivery.poll-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         try {
