@@ -72,7 +72,8 @@ public class KeyUsage {
     }
 
     /** Writes what was gathered since the last flush; one statement per used key, in one transaction. */
-    @Scheduled(every = "${smtpkeys.relay.last-used-flush-interval:60s}", delayed = "10s",
+    // the interval and its default live in RelayConfig#lastUsedFlushInterval only
+    @Scheduled(every = "${smtpkeys.relay.last-used-flush-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void flush() {
         List<Long> ids = new ArrayList<>(pending.keySet());

@@ -21,6 +21,11 @@ public record MessagesPage(List<SmtpKey> keys, SmtpKey selected, List<OutboundMe
         return selected != null && selected.id.equals(key.id);
     }
 
+    /** Whether {@code message} came from the account's master key, whose stored name is not translated. */
+    public boolean sentByMaster(OutboundMessage message) {
+        return keys.stream().anyMatch(k -> k.master && k.id == message.keyId);
+    }
+
     @Override
     public String toString() {
         return "MessagesPage[page=" + page + ", messages=" + messages.size() + "]";

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -16,6 +17,10 @@ final class RawMessage {
     /** RFC 5321 §4.5.3.1.3: a path is at most 256 octets including the angle brackets. */
     static final int MAX_ADDRESS_LENGTH = 254;
     static final int MAX_SUBJECT_LENGTH = 255;
+
+    /** An address literal, or dot-separated labels of letters, digits and inner hyphens; checked on every RCPT. */
+    private static final Pattern DOMAIN = Pattern.compile(
+            "\\[[0-9a-f:.]+\\]|[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(\\.[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*");
 
     private RawMessage() {
     }
@@ -114,7 +119,7 @@ final class RawMessage {
             }
         }
         String domain = address.substring(at + 1).toLowerCase(Locale.ROOT);
-        if (!domain.matches("(\\[[0-9a-f:.]+\\]|[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(\\.[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*)")) {
+        if (!DOMAIN.matcher(domain).matches()) {
             return false;
         }
         try {

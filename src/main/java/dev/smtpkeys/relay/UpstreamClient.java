@@ -1,7 +1,9 @@
 package dev.smtpkeys.relay;
 
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
@@ -14,6 +16,8 @@ import jakarta.mail.Transport;
 
 /** One connection to the upstream smarthost through Angus Mail, reused for a batch of messages. */
 final class UpstreamClient implements AutoCloseable {
+
+    private static final Pattern CONTROL_OR_SPACE = Pattern.compile("[\\s\\p{Cntrl}]+");
 
     private final RelayConfig.Upstream config;
     private final Session session;
@@ -90,7 +94,31 @@ final class UpstreamClient implements AutoCloseable {
         return permanent;
     }
 
-    /** The upstream's replies in the chain, for {@code last_error}. */
+    /**
+     * The upstream's SMTP reply that decided the outcome (a 4xx when there is one, as the message is
+     * then tried again), or empty when the upstream never answered with a reply code.
+     */
+    static Optional<String> reply(Exception e) {
+        Exception chosen = null;
+        for (Exception current = e; current != null; current = next(current)) {
+            int code = code(current);
+            if (code >= 400 && code < 500) {
+                chosen = current;
+                break;
+            }
+            if (code >= 500 && code < 600 && chosen == null) {
+                chosen = current;
+            }
+        }
+        if (chosen == null) {
+            return Optional.empty();
+        }
+        String code = String.valueOf(code(chosen));
+        String text = chosen.getMessage() == null ? "" : CONTROL_OR_SPACE.matcher(chosen.getMessage()).replaceAll(" ").strip();
+        return Optional.of(text.startsWith(code) ? text : (code + " " + text).strip());
+    }
+
+    /** Every message in the chain, for the server log: may name internal hosts, never shown to customers. */
     static String describe(Exception e) {
         StringBuilder text = new StringBuilder();
         for (Exception current = e; current != null; current = next(current)) {
@@ -98,7 +126,7 @@ final class UpstreamClient implements AutoCloseable {
             if (!text.isEmpty()) {
                 text.append(" / ");
             }
-            text.append(message.replaceAll("\\s+", " "));
+            text.append(CONTROL_OR_SPACE.matcher(message).replaceAll(" "));
             if (text.length() > 1000) {
                 break;
             }

@@ -668,4 +668,19 @@ public interface AppMessages {
 
     @Message
     String relay_status_failed();
+
+    @Message
+    String relay_error_upstream_rejected(String reply);
+
+    @Message
+    String relay_error_upstream_unreachable();
+
+    @Message
+    String relay_error_expired(int n);
+
+    @Message
+    String relay_error_last_reply(String reply);
+
+    @Message
+    String relay_error_unknown();
 }

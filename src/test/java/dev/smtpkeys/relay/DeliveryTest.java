@@ -4,7 +4,9 @@ import static dev.smtpkeys.relay.SmtpMessageTest.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.HashSet;
@@ -35,7 +37,10 @@ class DeliveryTest {
         waitFor(() -> fixtures.messages(key).get(0).status == MessageStatus.SENT);
         OutboundMessage message = fixtures.messages(key).get(0);
         assertEquals(2, message.attempts);
-        assertTrue(message.lastError.contains("451"), message.lastError);
+        // the reason of the earlier try stays: the upstream's own reply, under its code
+        DeliveryError error = DeliveryError.parse(message.lastError);
+        assertEquals(DeliveryError.Code.UPSTREAM_REJECTED, error.code());
+        assertTrue(error.detail().startsWith("451 "), message.lastError);
         assertEquals(1, TestUpstream.messagesTo(to).size());
     }
 
@@ -47,7 +52,9 @@ class DeliveryTest {
         waitFor(() -> fixtures.messages(key).get(0).status == MessageStatus.FAILED);
         OutboundMessage message = fixtures.messages(key).get(0);
         assertEquals(1, message.attempts);
-        assertTrue(message.lastError.contains("553"), message.lastError);
+        DeliveryError error = DeliveryError.parse(message.lastError);
+        assertEquals(DeliveryError.Code.UPSTREAM_REJECTED, error.code());
+        assertTrue(error.detail().startsWith("553 "), message.lastError);
         assertTrue(TestUpstream.messagesTo(to).isEmpty());
     }
 
@@ -74,6 +81,57 @@ class DeliveryTest {
         Set<Long> union = new HashSet<>(claimedByA);
         union.addAll(claimedByB);
         assertEquals(claimedByA.size() + claimedByB.size(), union.size(), "a message was claimed twice");
+    }
+
+    @Test
+    void workerWhoseLeaseRanOutAndWasReclaimedNeitherSendsNorOverwrites() {
+        RelayFixtures.Key key = fixtures.newAccountWithKey("Shop");
+        String to = "late-" + UUID.randomUUID() + "@example.net";
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        // worker A claimed the message, spent its lease on the rest of its batch, and B claimed it again
+        long id = fixtures.insertClaimed(key, to, first, 1);
+        fixtures.reclaim(id, second);
+
+        worker.deliver(List.of(claimed(id, first, to, 1)));
+
+        assertTrue(TestUpstream.messagesTo(to).isEmpty(), "A sent a message that is B's now");
+        assertEquals(new RelayFixtures.Row("SENDING", second, 2, null, false), fixtures.row(id));
+    }
+
+    @Test
+    void outcomeOfASendWhoseClaimWasTakenOverMeanwhileIsNotRecorded() {
+        RelayFixtures.Key key = fixtures.newAccountWithKey("Shop");
+        String to = "slow-" + UUID.randomUUID() + "@example.net";
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        long id = fixtures.insertClaimed(key, to, first, 1);
+        // B claims the message while the upstream is still taking it from A
+        TestUpstream.whileReceiving(to, () -> fixtures.reclaim(id, second));
+
+        worker.deliver(List.of(claimed(id, first, to, 1)));
+
+        assertEquals(1, TestUpstream.messagesTo(to).size());
+        assertEquals(new RelayFixtures.Row("SENDING", second, 2, null, false), fixtures.row(id),
+                "A's result overwrote B's claim");
+    }
+
+    @Test
+    void workerWhoseClaimStillHoldsSendsAndRecordsTheOutcome() {
+        RelayFixtures.Key key = fixtures.newAccountWithKey("Shop");
+        String to = "held-" + UUID.randomUUID() + "@example.net";
+        UUID token = UUID.randomUUID();
+        long id = fixtures.insertClaimed(key, to, token, 1);
+
+        worker.deliver(List.of(claimed(id, token, to, 1)));
+
+        assertEquals(1, TestUpstream.messagesTo(to).size());
+        assertEquals(new RelayFixtures.Row("SENT", null, 1, null, true), fixtures.row(id));
+    }
+
+    private static DeliveryWorker.Claimed claimed(long id, UUID token, String to, int attempts) {
+        return new DeliveryWorker.Claimed(id, token, "shop@example.org", new String[] {to},
+                RelayFixtures.message("x").getBytes(StandardCharsets.UTF_8), attempts, Instant.now());
     }
 
     private void claimAll(CountDownLatch start, List<Long> into) {

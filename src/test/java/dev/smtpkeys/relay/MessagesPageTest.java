@@ -58,6 +58,45 @@ class MessagesPageTest {
     }
 
     @Test
+    void failedDeliveriesShowATranslatedReasonAndNoInternalText() {
+        TestAccounts.Created owner = accounts.create();
+        long master = fixtures.masterKeyId(owner.accountId());
+        long refused = fixtures.insertFinished(owner.accountId(), master, "Master password", "FAILED", 1,
+                "UPSTREAM_REJECTED|550 5.1.1 <a@example.net>: User unknown");
+        long unreachable = fixtures.insertFinished(owner.accountId(), master, "Master password", "SENT", 2,
+                "UPSTREAM_UNREACHABLE");
+        long expired = fixtures.insertFinished(owner.accountId(), master, "Master password", "FAILED", 12,
+                "EXPIRED|451 4.3.0 Try again later");
+        // written before reason codes: it names an internal host
+        long legacy = fixtures.insertFinished(owner.accountId(), master, "Master password", "FAILED", 3,
+                "Couldn't connect to host, port: smtp.internal, 25");
+
+        WebSession english = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
+        String englishHtml = english.get("/settings/messages").then().statusCode(200).extract().asString();
+        Document en = html(englishHtml);
+        assertEquals("Refused by the mail server: 550 5.1.1 <a@example.net>: User unknown", reason(en, refused));
+        assertTrue(englishHtml.contains("&lt;a@example.net&gt;"), "the upstream's reply is escaped");
+        assertEquals("The mail server could not be reached.", reason(en, unreachable));
+        assertEquals("Given up after 12 attempts. Last answer: 451 4.3.0 Try again later", reason(en, expired));
+        assertEquals("The delivery attempt failed.", reason(en, legacy));
+        assertFalse(englishHtml.contains("smtp.internal"));
+        assertFalse(englishHtml.contains("UPSTREAM_"));
+
+        Document de = html(WebSession.signIn(owner.email(), TestAccounts.PASSWORD).language("de")
+                .get("/settings/messages").asString());
+        assertEquals("Vom Mailserver abgelehnt: 550 5.1.1 <a@example.net>: User unknown", reason(de, refused));
+        assertEquals("Der Mailserver war nicht erreichbar.", reason(de, unreachable));
+        assertEquals("Nach 12 Versuchen aufgegeben. Letzte Antwort: 451 4.3.0 Try again later", reason(de, expired));
+        assertEquals("Der Zustellversuch ist fehlgeschlagen.", reason(de, legacy));
+        // the master key's stored name is English; the page shows its translated label
+        assertEquals("Master-Passwort", de.getElementById("message-" + refused).selectFirst("td:nth-child(2)").text());
+    }
+
+    private static String reason(Document page, long messageId) {
+        return page.getElementById("message-" + messageId).selectFirst(".delivery-error").text();
+    }
+
+    @Test
     void sentMailIsLinkedFromTheMenuAndFromEachKeyRow() {
         TestAccounts.Created owner = accounts.create();
         WebSession session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);

@@ -55,6 +55,17 @@ class RawMessageTest {
         assertFalse(RawMessage.isValidMailbox("x".repeat(250) + "@example.org"));
     }
 
+    @Test
+    void mailboxDomainsAreLabelsOrAnAddressLiteral() {
+        assertTrue(RawMessage.isValidMailbox("kunde@bücher.example"));
+        assertTrue(RawMessage.isValidMailbox("ops@[192.0.2.1]"));
+        assertTrue(RawMessage.isValidMailbox("a@x1-y2.example"));
+        assertFalse(RawMessage.isValidMailbox("a@example-.org"));
+        assertFalse(RawMessage.isValidMailbox("a@example..org"));
+        assertFalse(RawMessage.isValidMailbox("a@exa_mple.org"));
+        assertFalse(RawMessage.isValidMailbox("a@[not-an-ip]"));
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

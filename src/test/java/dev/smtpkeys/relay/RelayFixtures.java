@@ -1,5 +1,9 @@
 package dev.smtpkeys.relay;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +14,8 @@ import dev.smtpkeys.keys.GeneratedKey;
 import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.keys.SmtpKey;
 import dev.smtpkeys.support.TestAccounts;
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -23,12 +29,14 @@ public class RelayFixtures {
     private final KeyService keys;
     private final RelayServer relay;
     private final KeyUsage usage;
+    private final DataSource dataSource;
 
-    RelayFixtures(TestAccounts accounts, KeyService keys, RelayServer relay, KeyUsage usage) {
+    RelayFixtures(TestAccounts accounts, KeyService keys, RelayServer relay, KeyUsage usage, DataSource dataSource) {
         this.accounts = accounts;
         this.keys = keys;
         this.relay = relay;
         this.usage = usage;
+        this.dataSource = dataSource;
     }
 
     /** Writes the gathered last-use data now instead of at the next interval. */
@@ -80,6 +88,86 @@ public class RelayFixtures {
     @Transactional
     public List<OutboundMessage> messages(Key key) {
         return OutboundMessage.list("keyId = ?1 order by id", key.keyId());
+    }
+
+    /** The id of the account's master key. */
+    @Transactional
+    public long masterKeyId(long accountId) {
+        return SmtpKey.<SmtpKey>find("account.id = ?1 and master = true", accountId).firstResult().id;
+    }
+
+    /** What the delivery worker keeps of a message, the claim token included (the entity does not map it). */
+    public record Row(String status, UUID claimToken, int attempts, String lastError, boolean sent) {
+    }
+
+    /**
+     * A message stored as a worker's claim holds it: SENDING under {@code token}, tried
+     * {@code attempts} times, leased for ten minutes so that the app's own worker leaves it alone.
+     */
+    public long insertClaimed(Key key, String to, UUID token, int attempts) {
+        return insert(key.accountId(), key.keyId(), "Shop", to, "SENDING", token, attempts, null, "now() + interval '10 minutes'");
+    }
+
+    /** A message in a final state, as the sent-mail page lists it; nothing the worker will take. */
+    public long insertFinished(long accountId, long keyId, String keyName, String status, int attempts, String lastError) {
+        return insert(accountId, keyId, keyName, "a@example.net", status, null, attempts, lastError, "now() + interval '1 day'");
+    }
+
+    /** What another worker's claim does to message {@code id}: a new token, one more attempt, a new lease. */
+    public void reclaim(long id, UUID token) {
+        update("update outbound_message set status = 'SENDING', attempts = attempts + 1, claim_token = ?,"
+                + " next_attempt_at = now() + interval '10 minutes' where id = ?", token, id);
+    }
+
+    public Row row(long id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "select status, claim_token, attempts, last_error, sent_at from outbound_message where id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet r = select.executeQuery()) {
+                r.next();
+                return new Row(r.getString(1), r.getObject(2, UUID.class), r.getInt(3), r.getString(4), r.getTimestamp(5) != null);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long insert(long accountId, long keyId, String keyName, String to, String status, UUID token, int attempts,
+            String lastError, String nextAttempt) {
+        String sql = "insert into outbound_message (account_id, key_id, key_name, envelope_from, recipients, subject,"
+                + " size_bytes, raw_mime, status, claim_token, attempts, last_error, next_attempt_at)"
+                + " values (?, ?, ?, 'shop@example.org', ?, 'Inserted', ?, ?, ?, ?, ?, ?, " + nextAttempt + ") returning id";
+        byte[] raw = message("Inserted").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
+            insert.setLong(1, accountId);
+            insert.setLong(2, keyId);
+            insert.setString(3, keyName);
+            insert.setArray(4, c.createArrayOf("text", new Object[] {to}));
+            insert.setInt(5, raw.length);
+            insert.setBytes(6, raw);
+            insert.setString(7, status);
+            insert.setObject(8, token);
+            insert.setInt(9, attempts);
+            insert.setString(10, lastError);
+            try (ResultSet r = insert.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void update(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                update.setObject(i + 1, values[i]);
+            }
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public int port() {

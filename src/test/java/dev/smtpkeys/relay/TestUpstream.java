@@ -20,6 +20,7 @@ public class TestUpstream implements QuarkusTestResourceLifecycleManager {
 
     private static volatile Wiser wiser;
     private static final Set<String> TEMPORARILY_REFUSED = ConcurrentHashMap.newKeySet();
+    private static final Map<String, Runnable> DURING_RECEIPT = new ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -44,7 +45,16 @@ public class TestUpstream implements QuarkusTestResourceLifecycleManager {
         return wiser.getMessages().stream().filter(m -> m.getEnvelopeReceiver().equalsIgnoreCase(recipient)).toList();
     }
 
+    /** Runs {@code action} once, while the upstream receives the message for {@code recipient} (at RCPT). */
+    public static void whileReceiving(String recipient, Runnable action) {
+        DURING_RECEIPT.put(recipient.toLowerCase(java.util.Locale.ROOT), action);
+    }
+
     private static boolean accept(String from, String recipient) {
+        Runnable action = DURING_RECEIPT.remove(recipient.toLowerCase(java.util.Locale.ROOT));
+        if (action != null) {
+            action.run();
+        }
         String local = recipient.substring(0, recipient.indexOf('@'));
         if (local.startsWith("permfail")) {
             return false;
