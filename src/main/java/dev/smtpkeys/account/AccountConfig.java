@@ -34,4 +34,8 @@ public interface AccountConfig {
     /** How long failed sign-ins are counted, and so how long the pause lasts at most. */
     @WithDefault("PT15M")
     Duration loginThrottleWindow();
+
+    /** How long a sign-in lasts at most, however active; then the user signs in again. */
+    @WithDefault("12H")
+    Duration sessionMaxAge();
 }

@@ -35,11 +35,14 @@ public class LoginGuard implements IdentityProvider<UsernamePasswordAuthenticati
     // looked up per call: the manager is built from the providers, this one included
     private final Instance<IdentityProviderManager> identities;
     private final Event<LoginAttempt> attempts;
+    private final UserSessions sessions;
 
-    LoginGuard(LoginThrottle throttle, Instance<IdentityProviderManager> identities, Event<LoginAttempt> attempts) {
+    LoginGuard(LoginThrottle throttle, Instance<IdentityProviderManager> identities, Event<LoginAttempt> attempts,
+            UserSessions sessions) {
         this.throttle = throttle;
         this.identities = identities;
         this.attempts = attempts;
+        this.sessions = sessions;
     }
 
     @Override
@@ -77,6 +80,11 @@ public class LoginGuard implements IdentityProvider<UsernamePasswordAuthenticati
                     throttle.succeeded(email);
                     attempts.fireAsync(new LoginAttempt(email, ip, true));
                 })
+                // the server-side half of the session, written before the answer leaves
+                .call(identity -> context.runBlocking(() -> {
+                    startSession(http, sessions.open(email));
+                    return identity;
+                }))
                 // only a refused password counts; a database outage is not the user's mistake
                 .onFailure(AuthenticationFailedException.class).invoke(failure -> {
                     throttle.failed(ip, email);
@@ -85,6 +93,13 @@ public class LoginGuard implements IdentityProvider<UsernamePasswordAuthenticati
                     }
                     attempts.fireAsync(new LoginAttempt(email, ip, false));
                 });
+    }
+
+    private static void startSession(RoutingContext http, String token) {
+        if (http != null) {
+            http.response().addCookie(Cookie.cookie(UserSessions.COOKIE, token).setPath("/").setHttpOnly(true)
+                    .setSameSite(CookieSameSite.STRICT));
+        }
     }
 
     private static String clientIp(RoutingContext http) {

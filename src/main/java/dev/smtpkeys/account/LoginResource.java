@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,11 +31,13 @@ public class LoginResource {
     private final SecurityIdentity identity;
     private final CurrentUser currentUser;
     private final AccountConfig config;
+    private final UserSessions sessions;
 
-    LoginResource(SecurityIdentity identity, CurrentUser currentUser, AccountConfig config) {
+    LoginResource(SecurityIdentity identity, CurrentUser currentUser, AccountConfig config, UserSessions sessions) {
         this.identity = identity;
         this.currentUser = currentUser;
         this.config = config;
+        this.sessions = sessions;
     }
 
     @GET
@@ -63,10 +66,11 @@ public class LoginResource {
 
     @POST
     @Path("logout")
-    public Response logout() {
+    public Response logout(@CookieParam(UserSessions.COOKIE) String sid) {
+        sessions.close(sid);
         if (!identity.isAnonymous()) {
             FormAuthenticationMechanism.logout(identity);
         }
-        return Response.seeOther(URI.create("/login")).build();
+        return Response.seeOther(URI.create("/login")).cookie(SessionGate.expired()).build();
     }
 }

@@ -5,6 +5,7 @@ import dev.smtpkeys.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,11 +30,13 @@ public class PasswordResource {
     private final AccountService accounts;
     private final CurrentUser currentUser;
     private final Messages messages;
+    private final UserSessions sessions;
 
-    PasswordResource(AccountService accounts, CurrentUser currentUser, Messages messages) {
+    PasswordResource(AccountService accounts, CurrentUser currentUser, Messages messages, UserSessions sessions) {
         this.accounts = accounts;
         this.currentUser = currentUser;
         this.messages = messages;
+        this.sessions = sessions;
     }
 
     @GET
@@ -43,10 +46,12 @@ public class PasswordResource {
 
     @POST
     public Response change(@FormParam("current") String current, @FormParam("password") String password,
-            @FormParam("repeat") String repeat) {
+            @FormParam("repeat") String repeat, @CookieParam(UserSessions.COOKIE) String sid) {
         User user = currentUser.user();
         try {
             accounts.changePassword(user.id, current, password, repeat, currentUser.clientIp());
+            // whoever knew the old password is signed out everywhere but here
+            sessions.closeOthers(user.id, sid);
         } catch (AccountException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.password(FormErrors.of(messages.get(), e), user.mustChangePassword)).build();

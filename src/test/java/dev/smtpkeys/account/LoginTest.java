@@ -21,6 +21,9 @@ class LoginTest {
     @Inject
     TestAccounts accounts;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void anonymousVisitorsAreSentToTheLoginPage() {
         given().redirects().follow(false).get("/settings/keys/smtp").then().statusCode(302)
@@ -57,6 +60,40 @@ class LoginTest {
         session.post("/logout").then().statusCode(303).header("Location", endsWith("/login"));
         assertFalse(session.hasCookie("quarkus-credential"));
         session.get("/settings/keys/smtp").then().statusCode(302).header("Location", endsWith("/login"));
+    }
+
+    @Test
+    void aCopiedSessionCookieStopsWorkingAtLogout() {
+        TestAccounts.Created user = accounts.create();
+        WebSession session = WebSession.signIn(user.email(), TestAccounts.PASSWORD);
+        WebSession thief = session.copy();
+        thief.get("/settings/keys/smtp").then().statusCode(200);
+        session.post("/logout").then().statusCode(303);
+        thief.get("/settings/keys/smtp").then().statusCode(303).header("Location", endsWith("/login"));
+        thief.get("/settings/keys/smtp").then().statusCode(302).header("Location", endsWith("/login"));
+    }
+
+    @Test
+    void changingThePasswordSignsOutEveryOtherSession() {
+        TestAccounts.Created user = accounts.create();
+        WebSession here = WebSession.signIn(user.email(), TestAccounts.PASSWORD);
+        WebSession elsewhere = WebSession.signIn(user.email(), TestAccounts.PASSWORD);
+        here.post("/account/password", "current", TestAccounts.PASSWORD, "password", "a-new-password-42",
+                "repeat", "a-new-password-42").then().statusCode(303);
+        here.get("/settings/keys/smtp").then().statusCode(200);
+        elsewhere.get("/settings/keys/smtp").then().statusCode(303).header("Location", endsWith("/login"));
+    }
+
+    @Test
+    void aSessionOlderThanItsMaximumAgeIsOver() throws Exception {
+        TestAccounts.Created user = accounts.create();
+        WebSession session = WebSession.signIn(user.email(), TestAccounts.PASSWORD);
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "update user_session set created_at = now() - interval '13 hours' where user_id = ?")) {
+            s.setLong(1, user.userId());
+            s.executeUpdate();
+        }
+        session.get("/settings/keys/smtp").then().statusCode(303).header("Location", endsWith("/login"));
     }
 
     @Test

@@ -42,6 +42,14 @@ public final class WebSession {
                 .post("/j_security_check"));
     }
 
+    /** Another client holding copies of this one's cookies, as a thief of them would. */
+    public WebSession copy() {
+        WebSession copy = new WebSession();
+        copy.cookies.putAll(cookies);
+        copy.acceptLanguage = acceptLanguage;
+        return copy;
+    }
+
     public WebSession language(String tag) {
         this.acceptLanguage = tag;
         return this;

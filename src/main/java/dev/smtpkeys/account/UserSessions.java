@@ -1,0 +1,110 @@
+package dev.smtpkeys.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+
+import javax.sql.DataSource;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The server-side half of a sign-in: a random token in the {@code sid} cookie whose hash must be in
+ * {@code user_session} for the form-login cookie to count. Logging out deletes the row, a password
+ * change deletes the user's other rows, so a copied cookie stops working at once. Plain JDBC: it runs
+ * on every signed-in request and inside the sign-in itself, where no transaction is open.
+ */
+@ApplicationScoped
+public class UserSessions {
+
+    public static final String COOKIE = "sid";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DataSource dataSource;
+    private final AccountConfig config;
+
+    UserSessions(DataSource dataSource, AccountConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    /** Records a new session of the user with this e-mail address; answers the cookie's token. */
+    public String open(String email) {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        update("insert into user_session (token_hash, user_id) select ?, id from app_user where email = ?",
+                hash(token), email);
+        return token;
+    }
+
+    /** Whether {@code token} is a live session of user {@code userId}. */
+    public boolean isOpen(long userId, String token) {
+        if (token == null || token.isEmpty()) {
+            return false;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select 1 from user_session where token_hash = ? and user_id = ? and created_at > ?")) {
+            s.setBytes(1, hash(token));
+            s.setLong(2, userId);
+            s.setObject(3, oldestLive());
+            try (ResultSet row = s.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("session lookup failed", e);
+        }
+    }
+
+    /** Ends the session of {@code token} (logout). */
+    public void close(String token) {
+        if (token != null && !token.isEmpty()) {
+            update("delete from user_session where token_hash = ?", hash(token));
+        }
+    }
+
+    /** Ends every session of the user but {@code keep} (password changed). */
+    public void closeOthers(long userId, String keep) {
+        update("delete from user_session where user_id = ? and token_hash <> ?", userId,
+                hash(keep == null ? "" : keep));
+    }
+
+    /** Removes sessions past their maximum age; they no longer count anyway. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeExpired() {
+        update("delete from user_session where created_at <= ?", oldestLive());
+    }
+
+    private OffsetDateTime oldestLive() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minus(config.sessionMaxAge());
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("session update failed", e);
+        }
+    }
+
+    private static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}
