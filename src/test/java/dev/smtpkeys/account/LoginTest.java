@@ -97,6 +97,19 @@ class LoginTest {
     }
 
     @Test
+    void aSignInPostedFromAnotherSiteIsRefused() {
+        TestAccounts.Created user = accounts.create();
+        for (String[] header : new String[][] { { "Origin", "https://evil.example" }, { "Sec-Fetch-Site", "cross-site" } }) {
+            given().redirects().follow(false).header(header[0], header[1])
+                    .formParam("j_username", user.email()).formParam("j_password", TestAccounts.PASSWORD)
+                    .post("/j_security_check").then().statusCode(403).header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        }
+        given().redirects().follow(false).header("Sec-Fetch-Site", "same-origin")
+                .formParam("j_username", user.email()).formParam("j_password", TestAccounts.PASSWORD)
+                .post("/j_security_check").then().statusCode(302).header("Location", not(containsString("error")));
+    }
+
+    @Test
     void logoutWithoutCsrfTokenIsRefused() {
         TestAccounts.Created user = accounts.create();
         WebSession session = WebSession.signIn(user.email(), TestAccounts.PASSWORD);
