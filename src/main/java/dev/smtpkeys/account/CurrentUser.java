@@ -47,6 +47,11 @@ public class CurrentUser {
     }
 
     public String clientIp() {
-        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        return clientIp(request);
+    }
+
+    /** The peer's address: the client's, or the proxy's unless proxy address forwarding is configured. */
+    static String clientIp(HttpServerRequest request) {
+        return request == null || request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 }

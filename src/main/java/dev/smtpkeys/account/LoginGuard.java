@@ -63,7 +63,7 @@ public class LoginGuard implements IdentityProvider<UsernamePasswordAuthenticati
             return Uni.createFrom().nullItem();
         }
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
-        String ip = clientIp(http);
+        String ip = CurrentUser.clientIp(http == null ? null : http.request());
         String email = User.normalizeEmail(request.getUsername());
         if (throttle.isBlocked(ip, email)) {
             tellLoginPageToWait(http);
@@ -100,11 +100,6 @@ public class LoginGuard implements IdentityProvider<UsernamePasswordAuthenticati
             http.response().addCookie(Cookie.cookie(UserSessions.COOKIE, token).setPath("/").setHttpOnly(true)
                     .setSameSite(CookieSameSite.STRICT));
         }
-    }
-
-    private static String clientIp(RoutingContext http) {
-        return http == null || http.request().remoteAddress() == null ? null
-                : http.request().remoteAddress().hostAddress();
     }
 
     private static void tellLoginPageToWait(RoutingContext http) {

@@ -1,8 +1,5 @@
 package dev.smtpkeys.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +11,7 @@ import java.util.Base64;
 
 import javax.sql.DataSource;
 
+import dev.smtpkeys.keys.KeySecret;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,7 +41,7 @@ public class UserSessions {
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         update("insert into user_session (token_hash, user_id) select ?, id from app_user where email = ?",
-                hash(token), email);
+                KeySecret.hash(token), email);
         return token;
     }
 
@@ -55,7 +53,7 @@ public class UserSessions {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
                         "select 1 from user_session where token_hash = ? and user_id = ? and created_at > ?")) {
-            s.setBytes(1, hash(token));
+            s.setBytes(1, KeySecret.hash(token));
             s.setLong(2, userId);
             s.setObject(3, oldestLive());
             try (ResultSet row = s.executeQuery()) {
@@ -69,14 +67,14 @@ public class UserSessions {
     /** Ends the session of {@code token} (logout). */
     public void close(String token) {
         if (token != null && !token.isEmpty()) {
-            update("delete from user_session where token_hash = ?", hash(token));
+            update("delete from user_session where token_hash = ?", KeySecret.hash(token));
         }
     }
 
     /** Ends every session of the user but {@code keep} (password changed). */
     public void closeOthers(long userId, String keep) {
         update("delete from user_session where user_id = ? and token_hash <> ?", userId,
-                hash(keep == null ? "" : keep));
+                KeySecret.hash(keep == null ? "" : keep));
     }
 
     /** Removes sessions past their maximum age; they no longer count anyway. */
@@ -97,14 +95,6 @@ public class UserSessions {
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("session update failed", e);
-        }
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
     }
 }

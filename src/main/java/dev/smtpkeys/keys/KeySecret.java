@@ -50,7 +50,7 @@ public final class KeySecret {
         return candidate.endsWith(checksum(body));
     }
 
-    /** SHA-256 of the whole key: what the database stores and looks up. */
+    /** SHA-256 of a high-entropy token (an SMTP key, a session token): what the database stores and looks up. */
     public static byte[] hash(String key) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.US_ASCII));

@@ -83,10 +83,6 @@
   if (login) {
     var email = login.querySelector('input[name=j_username]');
     if (!email.value && sessionStorage.getItem('login-email')) { email.value = sessionStorage.getItem('login-email'); }
-    login.addEventListener('submit', function () {
-      // addresses are stored lower-case; the form login compares them exactly
-      email.value = email.value.trim().toLowerCase();
-      sessionStorage.setItem('login-email', email.value);
-    });
+    login.addEventListener('submit', function () { sessionStorage.setItem('login-email', email.value); });
   }
 })();
