@@ -4,16 +4,16 @@ import java.security.SecureRandom;
 
 import org.hibernate.exception.ConstraintViolationException;
 
-import dev.smtpkeys.audit.Actor;
-import dev.smtpkeys.audit.AuditAction;
-import dev.smtpkeys.audit.AuditLog;
-import dev.smtpkeys.keys.KeyService;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-/** Creating accounts and their users. */
+/**
+ * Creating accounts and their users. What other features add to a new account (its master key, its
+ * audit line) they add by observing {@link AccountCreated}, in the same transaction.
+ */
 @ApplicationScoped
 @Transactional
 public class AccountService {
@@ -23,39 +23,28 @@ public class AccountService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccountConfig config;
-    private final KeyService keys;
-    private final AuditLog audit;
+    private final Event<AccountCreated> accountCreated;
+    private final Event<PasswordChanged> passwordChanged;
 
-    AccountService(AccountConfig config, KeyService keys, AuditLog audit) {
+    AccountService(AccountConfig config, Event<AccountCreated> accountCreated, Event<PasswordChanged> passwordChanged) {
         this.config = config;
-        this.keys = keys;
-        this.audit = audit;
+        this.accountCreated = accountCreated;
+        this.passwordChanged = passwordChanged;
     }
 
-    /** A new account with its SMTP login, its first user and its master key. */
+    /** A new account with its SMTP login, its first user and (through {@link AccountCreated}) its master key. */
     public User createAccount(Actor actor, String accountName, String email, String password) {
         User user = newAccount(accountName, email, password);
-        audit.record(actor, user.account, AuditAction.ACCOUNT_CREATED, null, null);
+        accountCreated.fire(new AccountCreated(actor, user));
         return user;
     }
 
-    /**
-     * Sign-up: checks the form, then creates the account; the new user is the actor of its creation.
-     * A taken e-mail address is refused like any other field problem, with a text that does not
-     * say whose it is.
-     */
+    /** Sign-up: checks the form, then creates the account; the new user is the actor of its creation. */
     public User signUp(String company, String email, String password, String repeat, String ip) {
-        AccountRules rules = AccountRules.check();
-        String name = rules.company("company", company);
-        String address = rules.email("email", email);
-        rules.newPassword("password", "repeat", password, repeat, address);
-        if (address != null && User.findByEmail(address).isPresent()) {
-            rules.add("email", AccountProblem.EMAIL_TAKEN);
-        }
-        rules.orThrow();
-        User user = newAccount(name, address, password);
+        NewAccount checked = checkNewAccount(company, email, new ChosenPassword(password, repeat));
+        User user = newAccount(checked.company(), checked.email(), password);
         flushOrTaken();
-        audit.record(Actor.of(user, ip), user.account, AuditAction.ACCOUNT_CREATED, null, null);
+        accountCreated.fire(new AccountCreated(Actor.of(user, ip), user));
         return user;
     }
 
@@ -64,18 +53,39 @@ public class AccountService {
      * support, and must be changed at the first sign-in.
      */
     public CreatedAccount createForCustomer(Actor actor, String company, String email) {
+        NewAccount checked = checkNewAccount(company, email, null);
+        String initialPassword = InitialPasswords.generate();
+        User user = createAccount(actor, checked.company(), checked.email(), initialPassword);
+        user.mustChangePassword = true;
+        flushOrTaken();
+        return new CreatedAccount(user, initialPassword);
+    }
+
+    /** A new account's company name and e-mail address as they will be stored. */
+    private record NewAccount(String company, String email) {
+    }
+
+    /** The password a customer chose on the sign-up form, and its repetition. */
+    private record ChosenPassword(String password, String repeat) {
+    }
+
+    /**
+     * The rules of a new account, the same for sign-up and support's form: company, e-mail address
+     * and, where the customer chooses it ({@code chosen} not null), the password. A taken e-mail
+     * address is refused like any other field problem, with a text that does not say whose it is.
+     */
+    private static NewAccount checkNewAccount(String company, String email, ChosenPassword chosen) {
         AccountRules rules = AccountRules.check();
         String name = rules.company("company", company);
         String address = rules.email("email", email);
+        if (chosen != null) {
+            rules.newPassword("password", "repeat", chosen.password(), chosen.repeat(), address);
+        }
         if (address != null && User.findByEmail(address).isPresent()) {
             rules.add("email", AccountProblem.EMAIL_TAKEN);
         }
         rules.orThrow();
-        String initialPassword = InitialPasswords.generate();
-        User user = createAccount(actor, name, address, initialPassword);
-        user.mustChangePassword = true;
-        flushOrTaken();
-        return new CreatedAccount(user, initialPassword);
+        return new NewAccount(name, address);
     }
 
     /** Changes the user's password after checking the current one; ends a forced change. */
@@ -95,7 +105,7 @@ public class AccountService {
         rules.orThrow();
         user.setPassword(password);
         user.mustChangePassword = false;
-        audit.record(Actor.of(user, ip), user.account, AuditAction.PASSWORD_CHANGED, null, null);
+        passwordChanged.fire(new PasswordChanged(Actor.of(user, ip), user));
     }
 
     /**
@@ -128,8 +138,6 @@ public class AccountService {
         user.role = Role.USER;
         user.account = account;
         user.persist();
-
-        keys.createMaster(account, user);
         return user;
     }
 

@@ -1,6 +1,6 @@
 package dev.smtpkeys.account;
 
-import dev.smtpkeys.audit.Actor;
+import dev.smtpkeys.web.PreferredLocale;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -10,7 +10,7 @@ import jakarta.ws.rs.ForbiddenException;
 /** The signed-in user of this request, loaded once. */
 @RequestScoped
 @Named("currentUser")
-public class CurrentUser {
+public class CurrentUser implements PreferredLocale {
 
     private final SecurityIdentity identity;
     private final HttpServerRequest request;
@@ -40,6 +40,12 @@ public class CurrentUser {
             throw new ForbiddenException();
         }
         return current.account;
+    }
+
+    @Override
+    public String preferredLocale() {
+        User current = user();
+        return current == null ? null : current.locale;
     }
 
     public Actor actor() {

@@ -1,6 +1,7 @@
 package dev.smtpkeys.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -57,6 +58,11 @@ public class User extends PanacheEntityBase {
 
     public static Optional<User> findByEmail(String email) {
         return find("email", normalizeEmail(email)).firstResultOptional();
+    }
+
+    /** The users of {@code account}, oldest first. */
+    public static List<User> listOwned(Account account) {
+        return list("account = ?1 order by createdAt, id", account);
     }
 
     public static String normalizeEmail(String email) {

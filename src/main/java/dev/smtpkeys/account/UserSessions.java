@@ -11,7 +11,6 @@ import java.util.Base64;
 
 import javax.sql.DataSource;
 
-import dev.smtpkeys.keys.KeySecret;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,7 +40,7 @@ public class UserSessions {
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         update("insert into user_session (token_hash, user_id) select ?, id from app_user where email = ?",
-                KeySecret.hash(token), email);
+                TokenHash.sha256(token), email);
         return token;
     }
 
@@ -53,7 +52,7 @@ public class UserSessions {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
                         "select 1 from user_session where token_hash = ? and user_id = ? and created_at > ?")) {
-            s.setBytes(1, KeySecret.hash(token));
+            s.setBytes(1, TokenHash.sha256(token));
             s.setLong(2, userId);
             s.setObject(3, oldestLive());
             try (ResultSet row = s.executeQuery()) {
@@ -67,14 +66,14 @@ public class UserSessions {
     /** Ends the session of {@code token} (logout). */
     public void close(String token) {
         if (token != null && !token.isEmpty()) {
-            update("delete from user_session where token_hash = ?", KeySecret.hash(token));
+            update("delete from user_session where token_hash = ?", TokenHash.sha256(token));
         }
     }
 
     /** Ends every session of the user but {@code keep} (password changed). */
     public void closeOthers(long userId, String keep) {
         update("delete from user_session where user_id = ? and token_hash <> ?", userId,
-                KeySecret.hash(keep == null ? "" : keep));
+                TokenHash.sha256(keep == null ? "" : keep));
     }
 
     /** Removes sessions past their maximum age; they no longer count anyway. */

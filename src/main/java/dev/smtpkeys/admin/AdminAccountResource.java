@@ -1,17 +1,18 @@
 package dev.smtpkeys.admin;
 
 import java.util.List;
+import java.util.function.Function;
 
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.Role;
 import dev.smtpkeys.account.User;
-import dev.smtpkeys.audit.ActivityPage;
-import dev.smtpkeys.audit.ActivityPages;
+import dev.smtpkeys.activity.ActivityPage;
+import dev.smtpkeys.activity.ActivityPages;
 import dev.smtpkeys.keys.KeyAction;
 import dev.smtpkeys.keys.KeyException;
-import dev.smtpkeys.keys.KeyProblem;
 import dev.smtpkeys.keys.KeyNotFoundException;
+import dev.smtpkeys.keys.KeyProblem;
 import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.keys.KeyTexts;
 import dev.smtpkeys.keys.KeysConfig;
@@ -73,7 +74,7 @@ public class AdminAccountResource {
             @QueryParam("key") Long key) {
         Account account = account(id);
         ActivityPages.Reader reader = new ActivityPages.Reader(currentUser.user().id, true);
-        return Templates.account(account, User.list("account = ?1 order by createdAt, id", account),
+        return Templates.account(account, User.listOwned(account),
                 SmtpKey.listOwned(account), activity.page(account, key, page, reader, messages.get()));
     }
 
@@ -85,7 +86,7 @@ public class AdminAccountResource {
         Account account = account(id);
         SmtpKey key = key(account, keyId);
         KeyAction keyAction = keyAction(action);
-        return keyAction.problemWith(key)
+        return key.problemWith(keyAction)
                 .map(problem -> Flash.redirectWithError(home(account), problemText(problem)))
                 .orElseGet(() -> Response.ok(Templates.confirm(account, key, keyAction, "", null)).build());
     }
@@ -97,14 +98,11 @@ public class AdminAccountResource {
         Account account = account(id);
         KeyAction keyAction = keyAction(action);
         try {
-            SmtpKey key = keyAction.apply(keys, currentUser.actor(), account, keyId, version, reason);
+            SmtpKey key = keys.change(keyAction, currentUser.actor(), account, keyId, version, reason);
             return Flash.redirectWithSuccess(home(account), doneText(keyAction, key));
         } catch (KeyException e) {
-            if (e.problem().concernsReason()) {
-                return Response.status(Response.Status.BAD_REQUEST).entity(Templates.confirm(account,
-                        key(account, keyId), keyAction, reason == null ? "" : reason, problemText(e.problem()))).build();
-            }
-            return Flash.redirectWithError(home(account), problemText(e.problem()));
+            return refused(account, e, error -> Templates.confirm(account, key(account, keyId), keyAction,
+                    reason == null ? "" : reason, error));
         }
     }
 
@@ -124,12 +122,21 @@ public class AdminAccountResource {
             int count = keys.deactivateAll(currentUser.actor(), account, reason);
             return Flash.redirectWithSuccess(home(account), messages.get().admin_flash_deactivated_all(count));
         } catch (KeyException e) {
-            if (e.problem().concernsReason()) {
-                return Response.status(Response.Status.BAD_REQUEST).entity(Templates.deactivateAll(account,
-                        activeKeys(account), reason == null ? "" : reason, problemText(e.problem()))).build();
-            }
-            return Flash.redirectWithError(home(account), problemText(e.problem()));
+            return refused(account, e, error -> Templates.deactivateAll(account, activeKeys(account),
+                    reason == null ? "" : reason, error));
         }
+    }
+
+    /**
+     * A refused support action: a problem with the written reason shows the form again with the reason
+     * kept and the text beside it ({@code form} makes it); any other goes back to the account with a message.
+     */
+    private Response refused(Account account, KeyException e, Function<String, TemplateInstance> form) {
+        String text = problemText(e.problem());
+        if (e.problem().concernsReason()) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(form.apply(text)).build();
+        }
+        return Flash.redirectWithError(home(account), text);
     }
 
     private static Account account(long id) {

@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import dev.smtpkeys.account.AccountDirectory;
 import dev.smtpkeys.account.AccountException;
 import dev.smtpkeys.account.AccountProblem;
 import dev.smtpkeys.account.AccountService;

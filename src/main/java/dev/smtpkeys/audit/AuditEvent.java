@@ -19,8 +19,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /**
- * One line of the append-only audit log. The key's id, name and suffix are copied, not referenced,
- * so the line still says which key it was after the key is deleted.
+ * One line of the append-only audit log. The key's id, name, suffix and master flag are copied, not
+ * referenced ({@link KeyRef}), so the line still says which key it was after the key is deleted.
  */
 @Entity
 @Table(name = "audit_event")
@@ -56,6 +56,10 @@ public class AuditEvent extends PanacheEntityBase {
     @Column(name = "key_suffix", updatable = false)
     public String keySuffix;
 
+    /** Whether the key was the account's master key, which has no name ({@code keyName} is null). */
+    @Column(name = "key_master", nullable = false, updatable = false)
+    public boolean keyMaster;
+
     @Column(updatable = false)
     public String reason;
 
@@ -66,7 +70,7 @@ public class AuditEvent extends PanacheEntityBase {
     public Instant at = Instant.now();
 
     /** A key as the log remembers it, also after it was deleted. */
-    public record KeySeen(Long keyId, String keyName, String keySuffix) {
+    public record KeySeen(Long keyId, String keyName, String keySuffix, boolean keyMaster) {
     }
 
     /** The account's events, newest first, optionally of one key; {@code limit} rows from {@code offset}. */
@@ -79,8 +83,8 @@ public class AuditEvent extends PanacheEntityBase {
 
     /** Every key the account's log mentions, by id. */
     public static List<KeySeen> keysSeen(Account account) {
-        return getEntityManager().createQuery("select distinct e.keyId, e.keyName, e.keySuffix from AuditEvent e"
-                + " where e.account = ?1 and e.keyId is not null order by e.keyName", KeySeen.class)
+        return getEntityManager().createQuery("select distinct e.keyId, e.keyName, e.keySuffix, e.keyMaster"
+                + " from AuditEvent e where e.account = ?1 and e.keyId is not null order by e.keyName", KeySeen.class)
                 .setParameter(1, account).getResultList();
     }
 }

@@ -1,7 +1,7 @@
 package dev.smtpkeys.audit;
 
 import dev.smtpkeys.account.Account;
-import dev.smtpkeys.keys.SmtpKey;
+import dev.smtpkeys.account.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -11,7 +11,7 @@ public class AuditLog {
 
     /** Records {@code action} by {@code actor} on {@code key} (may be null) of {@code account}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent record(Actor actor, Account account, AuditAction action, SmtpKey key, String reason) {
+    public AuditEvent record(Actor actor, Account account, AuditAction action, KeyRef key, String reason) {
         AuditEvent event = new AuditEvent();
         event.account = account;
         event.actorId = actor.userId();
@@ -21,9 +21,10 @@ public class AuditLog {
         event.action = action;
         event.reason = reason;
         if (key != null) {
-            event.keyId = key.id;
-            event.keyName = key.name;
-            event.keySuffix = key.suffix;
+            event.keyId = key.id();
+            event.keyName = key.name();
+            event.keySuffix = key.suffix();
+            event.keyMaster = key.master();
         }
         event.persist();
         return event;

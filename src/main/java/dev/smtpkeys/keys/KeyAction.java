@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.smtpkeys.account.Account;
-import dev.smtpkeys.audit.Actor;
 import io.quarkus.qute.TemplateGlobal;
 
-/** The three confirmed state changes of a key, as they appear in routes ({@code /{id}/deactivate}). */
+/**
+ * The three confirmed state changes of a key, as they appear in routes ({@code /{id}/deactivate}).
+ * When one may be taken says {@link SmtpKey#problemWith}; taking it is {@link KeyService#change}.
+ */
 public enum KeyAction {
     DEACTIVATE, ACTIVATE, DELETE;
 
@@ -27,24 +28,5 @@ public enum KeyAction {
             }
         }
         return Optional.empty();
-    }
-
-    /** Why this action cannot be taken on {@code key} as it is now, if it cannot. */
-    public Optional<KeyProblem> problemWith(SmtpKey key) {
-        return Optional.ofNullable(switch (this) {
-            case DEACTIVATE -> key.isActive() ? null : KeyProblem.ALREADY_INACTIVE;
-            case ACTIVATE -> key.isActive() ? KeyProblem.ALREADY_ACTIVE : null;
-            case DELETE -> key.master ? KeyProblem.MASTER_NOT_DELETABLE : null;
-        });
-    }
-
-    /** Runs the action through the service. */
-    public SmtpKey apply(KeyService service, Actor actor, Account account,
-            long keyId, Integer version, String reason) {
-        return switch (this) {
-            case DEACTIVATE -> service.deactivate(actor, account, keyId, version, reason);
-            case ACTIVATE -> service.activate(actor, account, keyId, version, reason);
-            case DELETE -> service.delete(actor, account, keyId, version, reason);
-        };
     }
 }

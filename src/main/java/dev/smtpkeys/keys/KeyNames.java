@@ -1,11 +1,18 @@
 package dev.smtpkeys.keys;
 
 import java.text.Normalizer;
+import java.util.Locale;
 
 /** The rules for a key's name: trimmed, 1 to 64 characters, no control characters. */
 public final class KeyNames {
 
     public static final int MAX_LENGTH = 64;
+
+    /**
+     * The name the master key was stored with until it got none (V6). No other key may take it, as
+     * none could while the master key held it: such a key would read like the master password.
+     */
+    static final String RESERVED = "Master password";
 
     private KeyNames() {
     }
@@ -27,5 +34,10 @@ public final class KeyNames {
             throw new KeyException(KeyProblem.NAME_CONTROL_CHARACTERS);
         }
         return name;
+    }
+
+    /** Whether {@code name} (as stored) is the reserved one, ignoring case as the per-account uniqueness does. */
+    static boolean isReserved(String name) {
+        return name.toLowerCase(Locale.ROOT).equals(RESERVED.toLowerCase(Locale.ROOT));
     }
 }

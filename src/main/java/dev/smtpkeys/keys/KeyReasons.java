@@ -2,8 +2,8 @@ package dev.smtpkeys.keys;
 
 import java.text.Normalizer;
 
+import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.account.Role;
-import dev.smtpkeys.audit.Actor;
 
 /**
  * The written reason that support staff must give for every change to a customer's key: it is what

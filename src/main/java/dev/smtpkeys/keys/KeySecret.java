@@ -1,10 +1,10 @@
 package dev.smtpkeys.keys;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.zip.CRC32;
+
+import dev.smtpkeys.account.TokenHash;
 
 /**
  * The SMTP key format: {@code smtpk_} + 40 random base62 characters + 6 base62 characters of the
@@ -50,13 +50,9 @@ public final class KeySecret {
         return candidate.endsWith(checksum(body));
     }
 
-    /** SHA-256 of a high-entropy token (an SMTP key, a session token): what the database stores and looks up. */
+    /** SHA-256 of the key: what the database stores and looks up. */
     public static byte[] hash(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return TokenHash.sha256(key);
     }
 
     /** The characters the key table shows. */

@@ -11,8 +11,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.smtpkeys.account.Account;
+import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.account.User;
-import dev.smtpkeys.audit.Actor;
 import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +28,8 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class KeyService {
 
-    static final String MASTER_NAME = "Master password";
-
     private static final String VERIFY_SQL = """
-            select k.id, k.account_id, k.name
+            select k.id, k.account_id
               from smtp_key k join account a on a.id = k.account_id
              where k.token_hash = ? and a.smtp_login = ? and k.status = 'ACTIVE'""";
 
@@ -47,10 +45,11 @@ public class KeyService {
         this.dataSource = dataSource;
     }
 
-    /** Creates the master key of a new account; called once, by account creation. */
-    public SmtpKey createMaster(Account account, User createdBy) {
+    /** Creates the master key of a new account; called once, by account creation ({@link MasterKeys}). */
+    SmtpKey createMaster(Account account, User createdBy) {
         String secret = KeySecret.generate();
-        SmtpKey key = newKey(account, MASTER_NAME, secret, createdBy);
+        // no name: pages show the master key by its label, in the reader's language
+        SmtpKey key = newKey(account, null, secret, createdBy);
         key.master = true;
         key.secretEncrypted = cipher.encrypt(secret, account.id);
         key.persist();
@@ -71,7 +70,7 @@ public class KeyService {
         if (SmtpKey.countOwned(account) >= config.maxPerAccount()) {
             throw new KeyException(KeyProblem.LIMIT_REACHED);
         }
-        if (SmtpKey.nameTaken(account, name)) {
+        if (KeyNames.isReserved(name) || SmtpKey.nameTaken(account, name)) {
             throw new KeyException(KeyProblem.NAME_TAKEN);
         }
         String secret = KeySecret.generate();
@@ -79,30 +78,48 @@ public class KeyService {
         SmtpKey key = newKey(account, name, secret, creator);
         key.creationNonce = nonce;
         key.persist();
-        audit.record(actor, account, AuditAction.KEY_GENERATED, key, null);
+        audit.record(actor, account, AuditAction.KEY_GENERATED, key.ref(), null);
         return new GeneratedKey(key, secret);
     }
 
     /** Stops the relay from accepting the key, from the next AUTH or message on. */
     public SmtpKey deactivate(Actor actor, Account account, long keyId, Integer expectedVersion, String reason) {
-        return changeStatus(actor, account, keyId, expectedVersion, reason, KeyStatus.INACTIVE);
+        return change(KeyAction.DEACTIVATE, actor, account, keyId, expectedVersion, reason);
     }
 
     /** Lets the relay accept the key again. */
     public SmtpKey activate(Actor actor, Account account, long keyId, Integer expectedVersion, String reason) {
-        return changeStatus(actor, account, keyId, expectedVersion, reason, KeyStatus.ACTIVE);
+        return change(KeyAction.ACTIVATE, actor, account, keyId, expectedVersion, reason);
     }
 
     /** Removes the key for good; the master key cannot be deleted. Answers the deleted key's last state. */
     public SmtpKey delete(Actor actor, Account account, long keyId, Integer expectedVersion, String reason) {
+        return change(KeyAction.DELETE, actor, account, keyId, expectedVersion, reason);
+    }
+
+    /**
+     * Takes {@code action} on the key, if {@link SmtpKey#problemWith} allows it and the key still has
+     * {@code expectedVersion} (when given); the use case behind every confirmed key button.
+     */
+    public SmtpKey change(KeyAction action, Actor actor, Account account, long keyId, Integer expectedVersion,
+            String reason) {
         String checkedReason = KeyReasons.forActor(actor, reason);
         SmtpKey key = owned(account, keyId, expectedVersion);
-        if (key.master) {
-            throw new KeyException(KeyProblem.MASTER_NOT_DELETABLE);
+        Optional<KeyProblem> problem = key.problemWith(action);
+        if (problem.isPresent()) {
+            throw new KeyException(problem.get());
         }
-        audit.record(actor, account, AuditAction.KEY_DELETED, key, checkedReason);
-        key.delete();
-        flush();
+        switch (action) {
+            case DEACTIVATE -> setStatus(actor, account, key, KeyStatus.INACTIVE, AuditAction.KEY_DEACTIVATED,
+                    checkedReason);
+            case ACTIVATE -> setStatus(actor, account, key, KeyStatus.ACTIVE, AuditAction.KEY_ACTIVATED,
+                    checkedReason);
+            case DELETE -> {
+                audit.record(actor, account, AuditAction.KEY_DELETED, key.ref(), checkedReason);
+                key.delete();
+                flush();
+            }
+        }
         return key;
     }
 
@@ -121,7 +138,7 @@ public class KeyService {
         for (SmtpKey key : SmtpKey.listOwned(account)) {
             if (key.isActive()) {
                 key.status = KeyStatus.INACTIVE;
-                audit.record(actor, account, AuditAction.KEY_DEACTIVATED, key, checkedReason);
+                audit.record(actor, account, AuditAction.KEY_DEACTIVATED, key.ref(), checkedReason);
                 changed++;
             }
         }
@@ -133,7 +150,7 @@ public class KeyService {
     public String revealMaster(Actor actor, Account account) {
         SmtpKey master = SmtpKey.find("account = ?1 and master = true", account).<SmtpKey>firstResultOptional()
                 .orElseThrow(() -> new IllegalStateException("account " + account.id + " has no master key"));
-        audit.record(actor, account, AuditAction.MASTER_REVEALED, master, null);
+        audit.record(actor, account, AuditAction.MASTER_REVEALED, master.ref(), null);
         return cipher.decrypt(master.secretEncrypted, account.id);
     }
 
@@ -152,7 +169,7 @@ public class KeyService {
             statement.setString(2, login.strip().toLowerCase(Locale.ROOT));
             try (ResultSet row = statement.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new VerifiedKey(row.getLong(1), row.getLong(2), row.getString(3)))
+                        ? Optional.of(new VerifiedKey(row.getLong(1), row.getLong(2)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -160,18 +177,11 @@ public class KeyService {
         }
     }
 
-    private SmtpKey changeStatus(Actor actor, Account account, long keyId, Integer expectedVersion,
-            String reason, KeyStatus target) {
-        String checkedReason = KeyReasons.forActor(actor, reason);
-        SmtpKey key = owned(account, keyId, expectedVersion);
-        if (key.status == target) {
-            throw new KeyException(target == KeyStatus.ACTIVE ? KeyProblem.ALREADY_ACTIVE : KeyProblem.ALREADY_INACTIVE);
-        }
+    private void setStatus(Actor actor, Account account, SmtpKey key, KeyStatus target, AuditAction action,
+            String reason) {
         key.status = target;
         flush();
-        audit.record(actor, account,
-                target == KeyStatus.ACTIVE ? AuditAction.KEY_ACTIVATED : AuditAction.KEY_DEACTIVATED, key, checkedReason);
-        return key;
+        audit.record(actor, account, action, key.ref(), reason);
     }
 
     private static SmtpKey owned(Account account, long keyId, Integer expectedVersion) {

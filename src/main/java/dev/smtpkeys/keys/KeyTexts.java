@@ -25,9 +25,17 @@ public final class KeyTexts {
         };
     }
 
+    /**
+     * A key's name as pages show it: the name its owner gave it, or, for the master key, which has
+     * none, its label in the reader's language. Templates use {@link KeyViews#displayName}.
+     */
+    public static String displayName(AppMessages msg, NamedKey key) {
+        return key.isMasterKey() ? msg.keys_master_label() : key.givenName();
+    }
+
     /** The confirmation after {@code action} was applied to {@code key}. */
     public static String done(AppMessages msg, KeyAction action, SmtpKey key) {
-        String name = key.master ? msg.keys_master_label() : key.name;
+        String name = displayName(msg, key);
         return switch (action) {
             case DEACTIVATE -> msg.keys_flash_deactivated(name);
             case ACTIVATE -> msg.keys_flash_activated(name);

@@ -11,14 +11,24 @@ import dev.smtpkeys.web.AppMessages;
 import dev.smtpkeys.web.DateViews;
 import dev.smtpkeys.web.Messages;
 import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateGlobal;
 
 /** View-only values derived from a key. */
 @TemplateExtension
 public class KeyViews {
 
+    /** The dots that stand for the hidden part of a key; templates write {@code {global:keyMask}} (tags see it too). */
+    @TemplateGlobal(name = "keyMask")
+    static final String MASK = "••••••••";
+
     /** The key as the table shows it: dots and the last two characters. */
     static String maskedValue(SmtpKey key) {
-        return "••••••••" + key.suffix;
+        return MASK + key.suffix;
+    }
+
+    /** How every page names a key: see {@link KeyTexts#displayName}. */
+    static String displayName(NamedKey key) {
+        return KeyTexts.displayName(Messages.in(DateViews.requestLocale()), key);
     }
 
     /** "Never", "just now", "3 minutes ago", … or the date, for the key table's "Last used" column. */

@@ -5,7 +5,6 @@ import java.util.UUID;
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.Role;
-import dev.smtpkeys.relay.SmtpEndpoint;
 import dev.smtpkeys.web.Flash;
 import dev.smtpkeys.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
@@ -97,7 +96,7 @@ public class KeysResource {
     public Response confirm(@PathParam("id") long id, @PathParam("action") String action) {
         KeyAction keyAction = KeyAction.fromPath(action).orElseThrow(NotFoundException::new);
         SmtpKey key = SmtpKey.findOwned(id, account()).orElseThrow(KeyNotFoundException::new);
-        return keyAction.problemWith(key)
+        return key.problemWith(keyAction)
                 .map(problem -> Flash.redirectWithError(HOME, problemText(problem)))
                 .orElseGet(() -> Response.ok(Templates.confirm(key, keyAction)).build());
     }
@@ -108,7 +107,7 @@ public class KeysResource {
             @FormParam("version") Integer version) {
         KeyAction keyAction = KeyAction.fromPath(action).orElseThrow(NotFoundException::new);
         try {
-            SmtpKey key = keyAction.apply(keys, currentUser.actor(), account(), id, version, null);
+            SmtpKey key = keys.change(keyAction, currentUser.actor(), account(), id, version, null);
             return Flash.redirectWithSuccess(HOME, KeyTexts.done(messages.get(), keyAction, key));
         } catch (KeyException e) {
             return Flash.redirectWithError(HOME, problemText(e.problem()));

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.User;
+import dev.smtpkeys.audit.KeyRef;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,7 +28,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "smtp_key")
-public class SmtpKey extends PanacheEntityBase {
+public class SmtpKey extends PanacheEntityBase implements NamedKey {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,7 +38,7 @@ public class SmtpKey extends PanacheEntityBase {
     @JoinColumn(name = "account_id", updatable = false)
     public Account account;
 
-    @Column(nullable = false)
+    /** Unique per account, ignoring case; null for the master key, which pages show by its label. */
     public String name;
 
     @Column(name = "token_hash", nullable = false, updatable = false)
@@ -106,5 +107,32 @@ public class SmtpKey extends PanacheEntityBase {
 
     public boolean isActive() {
         return status == KeyStatus.ACTIVE;
+    }
+
+    /**
+     * Why {@code action} cannot be taken on this key as it is now, if it cannot: the one statement of
+     * these rules, for the confirmation pages and for {@link KeyService} alike.
+     */
+    public Optional<KeyProblem> problemWith(KeyAction action) {
+        return Optional.ofNullable(switch (action) {
+            case DEACTIVATE -> isActive() ? null : KeyProblem.ALREADY_INACTIVE;
+            case ACTIVATE -> isActive() ? KeyProblem.ALREADY_ACTIVE : null;
+            case DELETE -> master ? KeyProblem.MASTER_NOT_DELETABLE : null;
+        });
+    }
+
+    /** The key as the audit log keeps it. */
+    public KeyRef ref() {
+        return new KeyRef(id, name, suffix, master);
+    }
+
+    @Override
+    public boolean isMasterKey() {
+        return master;
+    }
+
+    @Override
+    public String givenName() {
+        return name;
     }
 }

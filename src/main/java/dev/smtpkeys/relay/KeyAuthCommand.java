@@ -15,6 +15,8 @@ import org.subethamail.smtp.auth.UsernamePasswordValidator;
 import org.subethamail.smtp.internal.server.BaseCommand;
 import org.subethamail.smtp.server.Session;
 
+import dev.smtpkeys.keys.VerifiedKey;
+
 /**
  * SMTP AUTH (PLAIN and LOGIN) against the SMTP keys. It replaces SubEthaSMTP's AUTH verb so that
  * every failure gets the one answer {@code 535 5.7.8}, AUTH before STARTTLS can be refused with
@@ -119,7 +121,7 @@ final class KeyAuthCommand extends BaseCommand {
     }
 
     /** The session's proof of AUTH: which key, never the secret. */
-    record Authenticated(AuthenticatedKey key) implements AuthenticationHandler {
+    record Authenticated(VerifiedKey key) implements AuthenticationHandler {
 
         @Override
         public Optional<String> auth(String clientInput, MessageContext context) {

@@ -29,7 +29,7 @@ public class KeyAuthenticator {
     public enum Outcome { SUCCESS, FAILURE, BLOCKED, UNAVAILABLE }
 
     /** The result of {@link #authenticate}: the key on success. */
-    public record Result(Outcome outcome, AuthenticatedKey key) {
+    public record Result(Outcome outcome, VerifiedKey key) {
     }
 
     /** Whether {@code ip} may try to authenticate at all right now. */
@@ -56,6 +56,6 @@ public class KeyAuthenticator {
         VerifiedKey key = verified.get();
         metrics.auth("success");
         usage.authenticated(key.keyId(), ip);
-        return new Result(Outcome.SUCCESS, new AuthenticatedKey(key.keyId(), key.accountId(), key.keyName()));
+        return new Result(Outcome.SUCCESS, key);
     }
 }

@@ -8,7 +8,11 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** Settings of the SMTP relay: listener, limits, TLS, AUTH throttling, upstream and delivery. */
+/**
+ * Settings of the SMTP relay's intake: listener, limits, TLS, AUTH throttling. The upstream and the
+ * delivery ({@code smtpkeys.relay.upstream.*}, {@code smtpkeys.relay.delivery.*}) are
+ * {@link dev.smtpkeys.outbound.OutboundConfig}'s, under the same prefix.
+ */
 @ConfigMapping(prefix = "smtpkeys.relay")
 public interface RelayConfig {
 
@@ -61,10 +65,6 @@ public interface RelayConfig {
 
     Throttle throttle();
 
-    Upstream upstream();
-
-    Delivery delivery();
-
     /** The STARTTLS certificate. */
     interface Tls {
 
@@ -90,62 +90,5 @@ public interface RelayConfig {
 
         @WithDefault("15M")
         Duration block();
-    }
-
-    /** The smarthost the delivery worker hands messages to. Without a host, messages stay queued. */
-    interface Upstream {
-
-        Optional<String> host();
-
-        @WithDefault("25")
-        int port();
-
-        @WithDefault("STARTTLS")
-        UpstreamTls tls();
-
-        Optional<String> username();
-
-        Optional<String> password();
-
-        @WithDefault("30S")
-        Duration timeout();
-    }
-
-    /** How the delivery worker retries. */
-    interface Delivery {
-
-        /** How often the worker looks for due messages. */
-        @WithDefault("2S")
-        Duration pollInterval();
-
-        /** Messages claimed per round. */
-        @WithDefault("50")
-        @Min(1)
-        int batchSize();
-
-        /** The wait after the first temporary failure; it doubles with each further one. */
-        @WithDefault("1M")
-        Duration retryInitial();
-
-        @WithDefault("1H")
-        Duration retryMax();
-
-        /** How long a message may stay undelivered before it is given up as FAILED. */
-        @WithDefault("5D")
-        Duration lifetime();
-
-        /** How long a claimed message stays with its worker before another may take it (a crashed worker). */
-        @WithDefault("10M")
-        Duration lease();
-    }
-
-    /** How the connection to the upstream is secured. */
-    enum UpstreamTls {
-        /** Plain SMTP: only for a local mail catcher. */
-        NONE,
-        /** STARTTLS, required. */
-        STARTTLS,
-        /** TLS from the first byte (port 465). */
-        SMTPS
     }
 }

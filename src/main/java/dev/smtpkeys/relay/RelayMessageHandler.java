@@ -16,6 +16,9 @@ import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.Session;
 
+import dev.smtpkeys.keys.VerifiedKey;
+import dev.smtpkeys.outbound.MessageQueue;
+
 /**
  * One mail transaction of an authenticated session: checks the envelope, reads DATA within the
  * limits, refuses bare line feeds, and answers 250 only once the message is committed to the queue.
@@ -24,14 +27,19 @@ final class RelayMessageHandler implements MessageHandler {
 
     private static final Logger LOG = Logger.getLogger(RelayMessageHandler.class);
 
-    private final RelayServer relay;
+    /** What every mail transaction of one relay server needs; built once, by {@link RelayServer}. */
+    record Intake(int maxRecipients, int maxMessageSize, String hostname, MessageQueue queue, KeyUsage usage,
+            RelayMetrics metrics) {
+    }
+
+    private final Intake intake;
     private final Session session;
-    private final AuthenticatedKey key;
+    private final VerifiedKey key;
     private final List<String> recipients = new ArrayList<>();
     private String from;
 
-    RelayMessageHandler(RelayServer relay, Session session, AuthenticatedKey key) {
-        this.relay = relay;
+    RelayMessageHandler(Intake intake, Session session, VerifiedKey key) {
+        this.intake = intake;
         this.session = session;
         this.key = key;
     }
@@ -49,7 +57,7 @@ final class RelayMessageHandler implements MessageHandler {
 
     @Override
     public void recipient(String address) throws RejectException {
-        if (recipients.size() >= relay.config().maxRecipients()) {
+        if (recipients.size() >= intake.maxRecipients()) {
             throw new RejectException(452, "4.5.3 Too many recipients");
         }
         if (!RawMessage.isValidMailbox(address)) {
@@ -61,7 +69,7 @@ final class RelayMessageHandler implements MessageHandler {
     @Override
     public String data(InputStream in) throws RejectException, IOException {
         // the stream is always read to its end before any answer, so no message line is ever taken as a command
-        byte[] body = RawMessage.readAtMost(in, relay.config().maxMessageSize());
+        byte[] body = RawMessage.readAtMost(in, intake.maxMessageSize());
         if (body == null) {
             throw reject("too-large", 552, "5.3.4 Message size exceeds fixed maximum message size");
         }
@@ -73,19 +81,19 @@ final class RelayMessageHandler implements MessageHandler {
                 RawMessage.subject(body), raw);
         OptionalLong id;
         try {
-            id = relay.queue().enqueue(message);
+            id = intake.queue().enqueue(message);
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("could not queue a message of key %d: %s %s", key.keyId(), e.getClass().getName(),
                     e instanceof SQLException sql ? sql.getSQLState() : "");
             throw reject("unavailable", 451, "4.3.0 Cannot queue the message right now, try again later");
         }
         if (id.isEmpty()) {
-            relay.metrics().message("rejected", "key-inactive");
+            intake.metrics().message("rejected", "key-inactive");
             // the key was deactivated or deleted since AUTH: this session may send nothing more
             throw new DropConnectionException(535, KeyAuthCommand.INVALID);
         }
-        relay.metrics().message("accepted", "queued");
-        relay.usage().messageAccepted(key.keyId(), ip());
+        intake.metrics().message("accepted", "queued");
+        intake.usage().messageAccepted(key.keyId(), ip());
         return "2.0.0 Ok: queued as " + id.getAsLong();
     }
 
@@ -95,7 +103,7 @@ final class RelayMessageHandler implements MessageHandler {
 
     /** Ends the transaction as RFC 5321 wants after a failed DATA, so the next MAIL starts afresh. */
     private RejectException reject(String reason, int code, String text) {
-        relay.metrics().message("rejected", reason);
+        intake.metrics().message("rejected", reason);
         session.resetMailTransaction();
         return new RejectException(code, text);
     }
@@ -107,7 +115,7 @@ final class RelayMessageHandler implements MessageHandler {
     private byte[] withReceivedHeader(byte[] body) {
         String helo = session.getHelo().orElse("unknown").replaceAll("[^A-Za-z0-9.:\\[\\]-]", "");
         String header = "Received: from " + (helo.isEmpty() ? "unknown" : helo) + " ([" + ip() + "])\r\n"
-                + "\tby " + relay.hostname() + " with " + (session.isTLSStarted() ? "ESMTPSA" : "ESMTPA")
+                + "\tby " + intake.hostname() + " with " + (session.isTLSStarted() ? "ESMTPSA" : "ESMTPA")
                 + " id " + session.getSessionId() + ";\r\n"
                 + "\t" + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now()) + "\r\n";
         byte[] head = header.getBytes(StandardCharsets.US_ASCII);

@@ -11,6 +11,8 @@ import org.subethamail.smtp.server.SMTPServer;
 import org.subethamail.smtp.server.Session;
 import org.subethamail.smtp.server.SessionHandler;
 
+import dev.smtpkeys.keys.VerifiedKey;
+import dev.smtpkeys.outbound.MessageQueue;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,12 +59,16 @@ public class RelayServer {
 
     /** A relay server on {@code settings}, not started; the app's own uses the configuration. */
     SMTPServer newServer(RelayConfig settings) {
-        SSLContext tls = RelayTls.context(settings.tls(), hostname());
+        String hostname = hostname(settings);
+        SSLContext tls = RelayTls.context(settings.tls(), hostname);
+        // built once per server: a mail transaction needs nothing else from here
+        RelayMessageHandler.Intake intake = new RelayMessageHandler.Intake(settings.maxRecipients(),
+                settings.maxMessageSize(), hostname, queue, usage, metrics);
         SMTPServer smtp = SMTPServer.port(settings.port())
-                .hostName(hostname())
+                .hostName(hostname)
                 .softwareName("smtp-keys")
-                .messageHandlerFactory(context -> new RelayMessageHandler(this, (Session) context,
-                        (AuthenticatedKey) context.getAuthenticationHandler().orElseThrow().getIdentity()))
+                .messageHandlerFactory(context -> new RelayMessageHandler(intake, (Session) context,
+                        (VerifiedKey) context.getAuthenticationHandler().orElseThrow().getIdentity()))
                 // SubEthaSMTP requires a factory with requireAuth; the AUTH verb itself is KeyAuthCommand
                 .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) -> {
                     throw new LoginFailedException();
@@ -99,24 +105,8 @@ public class RelayServer {
         return boundPort;
     }
 
-    String hostname() {
-        return config.hostname().or(config::publicHost).orElse("localhost");
-    }
-
-    RelayConfig config() {
-        return config;
-    }
-
-    MessageQueue queue() {
-        return queue;
-    }
-
-    KeyUsage usage() {
-        return usage;
-    }
-
-    RelayMetrics metrics() {
-        return metrics;
+    private static String hostname(RelayConfig settings) {
+        return settings.hostname().or(settings::publicHost).orElse("localhost");
     }
 
     /** Turns a throttled IP away at the greeting. */

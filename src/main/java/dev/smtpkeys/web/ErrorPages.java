@@ -9,7 +9,6 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.smtpkeys.keys.KeyStoreUnavailableException;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -117,9 +116,14 @@ public class ErrorPages {
         }
     }
 
+    /**
+     * Whether {@code e} comes from a database that cannot be reached: a lost or refused connection
+     * anywhere in its cause chain (SQL state class 08, a pool timeout, a refused socket), whichever
+     * feature's query met it.
+     */
     static boolean isDatabaseOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof KeyStoreUnavailableException || t instanceof JDBCConnectionException
+            if (t instanceof JDBCConnectionException
                     || t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
                 return true;
             }

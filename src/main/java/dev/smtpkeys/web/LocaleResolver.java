@@ -3,8 +3,6 @@ package dev.smtpkeys.web;
 import java.util.List;
 import java.util.Locale;
 
-import dev.smtpkeys.account.CurrentUser;
-import dev.smtpkeys.account.User;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,12 +19,12 @@ public class LocaleResolver {
     public static final String COOKIE = "lang";
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN);
 
-    private final CurrentUser currentUser;
+    private final PreferredLocale preferred;
     private final HttpServerRequest request;
     private Locale resolved;
 
-    LocaleResolver(CurrentUser currentUser, HttpServerRequest request) {
-        this.currentUser = currentUser;
+    LocaleResolver(PreferredLocale preferred, HttpServerRequest request) {
+        this.preferred = preferred;
         this.request = request;
     }
 
@@ -47,8 +45,7 @@ public class LocaleResolver {
     }
 
     private Locale resolve() {
-        User user = currentUser.user();
-        Locale chosen = user == null ? null : supported(user.locale);
+        Locale chosen = supported(preferred.preferredLocale());
         if (chosen != null) {
             return chosen;
         }

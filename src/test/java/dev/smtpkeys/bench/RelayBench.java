@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.smtpkeys.keys.KeySecret;
-import dev.smtpkeys.relay.SmtpTestClient;
+import dev.smtpkeys.support.SmtpTestClient;
 
 /**
  * Load generator for a running relay (not a test). Modes:

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-import dev.smtpkeys.audit.Actor;
+import dev.smtpkeys.account.Actor;
 
 class KeyReasonsTest {
 

@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.account.Account;
-import dev.smtpkeys.audit.Actor;
+import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.support.TestAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.subethamail.smtp.server.SMTPServer;
 
 import dev.smtpkeys.keys.KeySecret;
+import dev.smtpkeys.support.RelayFixtures;
+import dev.smtpkeys.support.SmtpTestClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

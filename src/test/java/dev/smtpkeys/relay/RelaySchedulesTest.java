@@ -15,9 +15,14 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.smtpkeys.outbound.DeliveryWorker;
+import dev.smtpkeys.outbound.OutboundConfig;
 import io.quarkus.scheduler.Scheduled;
 
-/** The relay's timers take their intervals from {@link RelayConfig}, the one place with their defaults. */
+/**
+ * The relay's and the delivery's timers take their intervals from {@link RelayConfig} and
+ * {@link OutboundConfig}, the one place with their defaults.
+ */
 class RelaySchedulesTest {
 
     private static final Pattern CONFIG_EXPRESSION = Pattern.compile("\\$\\{([a-z.-]+)}");
@@ -41,7 +46,7 @@ class RelaySchedulesTest {
         try (InputStream in = RelaySchedulesTest.class.getResourceAsStream("/application.properties")) {
             properties.load(in);
         }
-        // a profile may change them (the tests poll faster); the default is RelayConfig's alone
+        // a profile may change them (the tests poll faster); the default is the config mapping's alone
         for (String property : List.of("smtpkeys.relay.delivery.poll-interval", "smtpkeys.relay.last-used-flush-interval")) {
             assertFalse(properties.containsKey(property), property);
         }

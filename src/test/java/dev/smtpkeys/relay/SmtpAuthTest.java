@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.keys.KeySecret;
+import dev.smtpkeys.support.RelayFixtures;
+import dev.smtpkeys.support.SmtpTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 

@@ -1,19 +1,24 @@
 package dev.smtpkeys.relay;
 
+import static dev.smtpkeys.support.Waits.waitFor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.subethamail.wiser.WiserMessage;
 
+import dev.smtpkeys.outbound.MessageStatus;
+import dev.smtpkeys.outbound.OutboundMessage;
+import dev.smtpkeys.support.RelayFixtures;
+import dev.smtpkeys.support.SmtpTestClient;
+import dev.smtpkeys.support.TestUpstream;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -49,6 +54,18 @@ class SmtpMessageTest {
         assertTrue(new String(delivered.getData()).contains("Hello."));
         waitFor(() -> fixtures.messages(key).get(0).status == MessageStatus.SENT);
         assertTrue(fixtures.messages(key).get(0).sentAt != null);
+    }
+
+    @Test
+    void theMasterKeyCanSendAndItsMessagesNameNoKey() throws IOException {
+        RelayFixtures.Key master = fixtures.newAccountWithMasterKey();
+        try (SmtpTestClient client = fixtures.authenticated(master)) {
+            assertEquals(250, client.send("shop@example.org", List.of("a@example.net"), RelayFixtures.message("m")).code());
+        }
+        OutboundMessage stored = fixtures.messages(master).get(0);
+        // the sent-mail page shows it by the master key's label, in the reader's language
+        assertTrue(stored.keyMaster);
+        assertNull(stored.keyName);
     }
 
     @Test
@@ -222,20 +239,5 @@ class SmtpMessageTest {
         assertEquals(1, stored.useCount);
         assertTrue(stored.lastUsedAt.isAfter(before));
         assertTrue(stored.lastUsedIp.startsWith("127.1."));
-    }
-
-    static void waitFor(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met in 30 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -3,8 +3,8 @@ package dev.smtpkeys.support;
 import java.util.UUID;
 
 import dev.smtpkeys.account.AccountService;
+import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.account.User;
-import dev.smtpkeys.audit.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

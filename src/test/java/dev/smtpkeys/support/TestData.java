@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.smtpkeys.account.Account;
-import dev.smtpkeys.audit.Actor;
+import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.audit.AuditEvent;
 import dev.smtpkeys.keys.KeyService;

@@ -23,8 +23,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        execute("create schema " + schema);
+        schema = newSchema();
         return Map.of(
                 "quarkus.datasource.jdbc.url", BASE_URL + "?currentSchema=" + schema,
                 "quarkus.flyway.schemas", schema,
@@ -36,6 +35,30 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         if (schema != null) {
             execute("drop schema if exists " + schema + " cascade");
         }
+    }
+
+    /** A new empty schema, for a test that migrates one itself; {@link #drop} removes it. */
+    public static String newSchema() {
+        String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        execute("create schema " + schema);
+        return schema;
+    }
+
+    public static void drop(String schema) {
+        execute("drop schema if exists " + schema + " cascade");
+    }
+
+    /** A connection to {@code schema}. */
+    public static Connection connect(String schema) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(schema), USER, PASSWORD);
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
     }
 
     /** The JDBC URL of this run's schema, for tests that must talk to the database directly. */

@@ -9,7 +9,6 @@ import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 
-import dev.smtpkeys.keys.KeyStoreUnavailableException;
 import jakarta.persistence.PersistenceException;
 
 class ErrorPagesTest {
@@ -19,7 +18,9 @@ class ErrorPagesTest {
         assertTrue(ErrorPages.isDatabaseOutage(new PersistenceException(new SQLTransientConnectionException("pool"))));
         assertTrue(ErrorPages.isDatabaseOutage(new RuntimeException(new SQLException("refused", "08001"))));
         assertTrue(ErrorPages.isDatabaseOutage(new IllegalStateException(new ConnectException("refused"))));
-        assertTrue(ErrorPages.isDatabaseOutage(new KeyStoreUnavailableException(new SQLException("x"))));
+        // however deep a feature wraps it
+        assertTrue(ErrorPages.isDatabaseOutage(new IllegalStateException("lookup failed",
+                new RuntimeException(new SQLException("terminated", "08006")))));
     }
 
     @Test

@@ -1,0 +1,83 @@
+package dev.smtpkeys.activity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.smtpkeys.account.Account;
+import dev.smtpkeys.account.Actor;
+import dev.smtpkeys.account.Role;
+import dev.smtpkeys.audit.AuditAction;
+import dev.smtpkeys.audit.AuditEvent;
+import dev.smtpkeys.keys.SmtpKey;
+import dev.smtpkeys.web.AppMessages;
+import dev.smtpkeys.web.Paging;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Reads an account's audit log a page at a time, for its users and for support. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ActivityPages {
+
+    public static final int PAGE_SIZE = 50;
+
+    /** Who is reading: "you" is this user; support readers also see which colleague acted. */
+    public record Reader(Long userId, boolean support) {
+    }
+
+    /** Page {@code page} (from 1) of the account's events, optionally of one key only. */
+    public ActivityPage page(Account account, Long keyFilter, int page, Reader reader, AppMessages msg) {
+        Paging paging = Paging.of(page, PAGE_SIZE);
+        List<AuditEvent> events = AuditEvent.pageOwned(account, keyFilter, paging.offset(), paging.fetch());
+        List<ActivityPage.Row> rows = new ArrayList<>();
+        for (AuditEvent event : paging.visible(events)) {
+            boolean supportActed = Role.SUPPORT.equals(event.actorRole);
+            // staff addresses and networks are the provider's business, not the customer's
+            String ip = supportActed && !reader.support() ? null : event.ip;
+            rows.add(new ActivityPage.Row(event, who(event, reader, msg), what(event.action, msg), ip));
+        }
+        return new ActivityPage(rows, keyOptions(account), keyFilter, paging.number(), paging.hasNext(events));
+    }
+
+    private static List<ActivityPage.KeyOption> keyOptions(Account account) {
+        Map<Long, ActivityPage.KeyOption> options = new LinkedHashMap<>();
+        for (SmtpKey key : SmtpKey.listOwned(account)) {
+            options.put(key.id, new ActivityPage.KeyOption(key.id, key.name, key.suffix, key.master, false));
+        }
+        for (AuditEvent.KeySeen seen : AuditEvent.keysSeen(account)) {
+            options.putIfAbsent(seen.keyId(), new ActivityPage.KeyOption(seen.keyId(), seen.keyName(),
+                    seen.keySuffix(), seen.keyMaster(), true));
+        }
+        return List.copyOf(options.values());
+    }
+
+    private static String who(AuditEvent event, Reader reader, AppMessages msg) {
+        if (Actor.SYSTEM_ROLE.equals(event.actorRole)) {
+            return msg.activity_who_system();
+        }
+        if (Role.SUPPORT.equals(event.actorRole)) {
+            return reader.support() && event.actorEmail != null ? msg.activity_who_support_named(event.actorEmail)
+                    : msg.activity_who_support();
+        }
+        if (event.actorId != null && event.actorId.equals(reader.userId())) {
+            return msg.activity_who_you();
+        }
+        return event.actorEmail == null ? msg.activity_who_unknown() : event.actorEmail;
+    }
+
+    static String what(AuditAction action, AppMessages msg) {
+        return switch (action) {
+            case KEY_GENERATED -> msg.activity_action_key_generated();
+            case KEY_DEACTIVATED -> msg.activity_action_key_deactivated();
+            case KEY_ACTIVATED -> msg.activity_action_key_activated();
+            case KEY_DELETED -> msg.activity_action_key_deleted();
+            case MASTER_REVEALED -> msg.activity_action_master_revealed();
+            case LOGIN -> msg.activity_action_login();
+            case LOGIN_FAILED -> msg.activity_action_login_failed();
+            case ACCOUNT_CREATED -> msg.activity_action_account_created();
+            case PASSWORD_CHANGED -> msg.activity_action_password_changed();
+        };
+    }
+}

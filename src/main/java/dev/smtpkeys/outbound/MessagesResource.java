@@ -1,0 +1,51 @@
+package dev.smtpkeys.outbound;
+
+import java.util.List;
+
+import dev.smtpkeys.account.Account;
+import dev.smtpkeys.account.CurrentUser;
+import dev.smtpkeys.account.Role;
+import dev.smtpkeys.keys.KeyNotFoundException;
+import dev.smtpkeys.keys.SmtpKey;
+import dev.smtpkeys.web.Paging;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** "Sent mail": the account's recent messages through the relay, filterable by key, newest first. */
+@Path("/settings/messages")
+@RolesAllowed(Role.USER)
+@Produces(MediaType.TEXT_HTML)
+public class MessagesResource {
+
+    static final int PAGE_SIZE = 50;
+
+    @CheckedTemplate(basePath = "outbound")
+    static class Templates {
+        static native TemplateInstance messages(MessagesPage page);
+    }
+
+    private final CurrentUser currentUser;
+    private final OutboundConfig config;
+
+    MessagesResource(CurrentUser currentUser, OutboundConfig config) {
+        this.currentUser = currentUser;
+        this.config = config;
+    }
+
+    /** {@code key}: only that key's messages (404 unless it is the caller's); {@code page}: 1, 2, … */
+    @GET
+    public TemplateInstance list(@QueryParam("key") Long keyId, @QueryParam("page") Integer page) {
+        Account account = currentUser.account();
+        SmtpKey selected = keyId == null ? null : SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
+        Paging paging = Paging.of(page, PAGE_SIZE);
+        List<OutboundMessage> rows = OutboundMessage.pageOwned(account, keyId, paging.offset(), paging.fetch());
+        return Templates.messages(new MessagesPage(SmtpKey.listOwned(account), selected, paging.visible(rows),
+                paging.number(), paging.hasNext(rows), config.upstream().host().isPresent()));
+    }
+}

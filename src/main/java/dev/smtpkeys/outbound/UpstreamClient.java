@@ -1,0 +1,157 @@
+package dev.smtpkeys.outbound;
+
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+
+/** One connection to the upstream smarthost through Angus Mail, reused for a batch of messages. */
+final class UpstreamClient implements AutoCloseable {
+
+    private static final Pattern CONTROL_OR_SPACE = Pattern.compile("[\\s\\p{Cntrl}]+");
+
+    private final OutboundConfig.Upstream config;
+    private final Session session;
+    private Transport transport;
+
+    UpstreamClient(OutboundConfig.Upstream config) {
+        this.config = config;
+        String protocol = protocol();
+        Properties props = new Properties();
+        String prefix = "mail." + protocol + ".";
+        String timeout = String.valueOf(config.timeout().toMillis());
+        props.put(prefix + "host", config.host().orElseThrow());
+        props.put(prefix + "port", String.valueOf(config.port()));
+        props.put(prefix + "connectiontimeout", timeout);
+        props.put(prefix + "timeout", timeout);
+        props.put(prefix + "writetimeout", timeout);
+        props.put(prefix + "auth", String.valueOf(config.username().isPresent()));
+        props.put(prefix + "localhost", "smtp-keys");
+        if (config.tls() == OutboundConfig.UpstreamTls.STARTTLS) {
+            props.put(prefix + "starttls.enable", "true");
+            props.put(prefix + "starttls.required", "true");
+        }
+        if (config.tls() != OutboundConfig.UpstreamTls.NONE) {
+            props.put(prefix + "ssl.checkserveridentity", "true");
+        }
+        this.session = Session.getInstance(props);
+    }
+
+    /** The open connection, (re)connecting when needed. */
+    Transport connected() throws MessagingException {
+        if (transport == null || !transport.isConnected()) {
+            forget();
+            transport = session.getTransport(protocol());
+            transport.connect(config.host().orElseThrow(), config.port(),
+                    config.username().orElse(null), config.password().orElse(null));
+        }
+        return transport;
+    }
+
+    /** The message to send: the stored bytes unchanged, with the stored envelope sender. */
+    SMTPMessage message(String envelopeFrom, InputStream raw) throws MessagingException {
+        SMTPMessage message = new SMTPMessage(session, raw);
+        message.setEnvelopeFrom(envelopeFrom);
+        return message;
+    }
+
+    /** Drops the connection after an error, so the next message starts on a fresh one. */
+    void forget() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException | RuntimeException ignored) {
+                // it is being thrown away
+            }
+            transport = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        forget();
+    }
+
+    /** Whether the upstream refused for good: a 5xx reply anywhere in the chain and no 4xx. */
+    static boolean isPermanent(Exception e) {
+        boolean permanent = false;
+        for (Exception current = e; current != null; current = next(current)) {
+            int code = code(current);
+            if (code >= 400 && code < 500) {
+                return false;
+            }
+            permanent |= code >= 500 && code < 600;
+        }
+        return permanent;
+    }
+
+    /**
+     * The upstream's SMTP reply that decided the outcome (a 4xx when there is one, as the message is
+     * then tried again), or empty when the upstream never answered with a reply code.
+     */
+    static Optional<String> reply(Exception e) {
+        Exception chosen = null;
+        for (Exception current = e; current != null; current = next(current)) {
+            int code = code(current);
+            if (code >= 400 && code < 500) {
+                chosen = current;
+                break;
+            }
+            if (code >= 500 && code < 600 && chosen == null) {
+                chosen = current;
+            }
+        }
+        if (chosen == null) {
+            return Optional.empty();
+        }
+        String code = String.valueOf(code(chosen));
+        String text = chosen.getMessage() == null ? "" : CONTROL_OR_SPACE.matcher(chosen.getMessage()).replaceAll(" ").strip();
+        return Optional.of(text.startsWith(code) ? text : (code + " " + text).strip());
+    }
+
+    /** Every message in the chain, for the server log: may name internal hosts, never shown to customers. */
+    static String describe(Exception e) {
+        StringBuilder text = new StringBuilder();
+        for (Exception current = e; current != null; current = next(current)) {
+            String message = current.getMessage() == null ? current.getClass().getSimpleName() : current.getMessage().strip();
+            if (!text.isEmpty()) {
+                text.append(" / ");
+            }
+            text.append(CONTROL_OR_SPACE.matcher(message).replaceAll(" "));
+            if (text.length() > 1000) {
+                break;
+            }
+        }
+        return text.toString();
+    }
+
+    private static int code(Exception e) {
+        if (e instanceof SMTPSendFailedException s) {
+            return s.getReturnCode();
+        }
+        if (e instanceof SMTPAddressFailedException a) {
+            return a.getReturnCode();
+        }
+        if (e instanceof SMTPSenderFailedException f) {
+            return f.getReturnCode();
+        }
+        return -1;
+    }
+
+    private static Exception next(Exception e) {
+        return e instanceof MessagingException m && m.getNextException() != m ? m.getNextException() : null;
+    }
+
+    private String protocol() {
+        return config.tls() == OutboundConfig.UpstreamTls.SMTPS ? "smtps" : "smtp";
+    }
+}
