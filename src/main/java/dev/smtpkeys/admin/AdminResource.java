@@ -97,10 +97,10 @@ public class AdminResource {
             CreatedAccount created = accounts.createForCustomer(currentUser.actor(), company, email);
             return Response.ok(Templates.created(created)).header("Cache-Control", "no-store").build();
         } catch (AccountException e) {
-            FormErrors errors = FormErrors.of(messages.get(), e);
+            FormErrors errors = FormErrors.of(messages, e);
             if (e.problems().get("email") == AccountProblem.EMAIL_TAKEN) {
                 // support may know whose it is; the customer-facing text would send them to sign in
-                errors = errors.replace("email", messages.get().admin_problem_email_taken());
+                errors = errors.replace("email", messages.get(AdminMessages.class).problem_email_taken());
             }
             NewAccountForm form = new NewAccountForm(company == null ? "" : company, email == null ? "" : email, errors);
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.newAccount(form)).build();
