@@ -16,14 +16,8 @@ public interface ActivityMessages {
     @Message("Who did what with the SMTP keys of this account, and every sign-in. Times are in UTC.")
     String index_lead();
 
-    @Message("Key")
-    String filter_key();
-
     @Message("All activity")
     String filter_all();
-
-    @Message("Show")
-    String filter_submit();
 
     @Message("deleted")
     String filter_key_deleted();

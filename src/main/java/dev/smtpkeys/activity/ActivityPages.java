@@ -45,7 +45,8 @@ public class ActivityPages {
             String ip = supportActed && !reader.support() ? null : event.ip;
             rows.add(new ActivityPage.Row(event, who(event, reader, msg), what(event.action, msg), ip));
         }
-        return new ActivityPage(rows, keyOptions(account), keyFilter, paging.number(), paging.hasNext(events));
+        return new ActivityPage(rows, keyOptions(account), keyFilter,
+                paging.pager(events, number -> ActivityPage.query(number, keyFilter)));
     }
 
     private static List<ActivityPage.KeyOption> keyOptions(Account account) {

@@ -44,19 +44,7 @@ public class AdminResource {
     }
 
     /** The search box and one page of its hits. */
-    public record SearchPage(String q, List<AccountDirectory.Summary> hits, int page, boolean hasNext) {
-
-        public String previousQuery() {
-            return query(page - 1);
-        }
-
-        public String nextQuery() {
-            return query(page + 1);
-        }
-
-        private String query(int otherPage) {
-            return "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&page=" + otherPage;
-        }
+    public record SearchPage(String q, List<AccountDirectory.Summary> hits, Paging.Pager pager) {
     }
 
     /** What support typed into the create form, and what is wrong with it. */
@@ -80,7 +68,9 @@ public class AdminResource {
             @QueryParam("page") @DefaultValue("1") int page) {
         Paging paging = Paging.of(page, PAGE_SIZE);
         List<AccountDirectory.Summary> hits = directory.search(q, paging.offset(), paging.fetch());
-        return Templates.index(new SearchPage(q.strip(), paging.visible(hits), paging.number(), paging.hasNext(hits)));
+        String text = q.strip();
+        String query = "?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&page=";
+        return Templates.index(new SearchPage(text, paging.visible(hits), paging.pager(hits, n -> query + n)));
     }
 
     @GET

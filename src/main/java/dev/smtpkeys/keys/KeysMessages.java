@@ -115,6 +115,12 @@ public interface KeysMessages {
     @Message("{#if n == 1}1 sign-in{#else}{n} sign-ins{/if}")
     String lastused_count(long n);
 
+    @Message("Key")
+    String filter_label();
+
+    @Message("Show")
+    String filter_submit();
+
     @Message("Generate a new SMTP key")
     String generate_button();
 

@@ -16,14 +16,8 @@ public interface OutboundMessages {
     @Message("The messages your integrations handed to the SMTP relay, newest first.")
     String messages_lead();
 
-    @Message("Key")
-    String messages_filter_key();
-
     @Message("All keys")
     String messages_filter_all();
-
-    @Message("Show")
-    String messages_filter_apply();
 
     @Message("No messages yet.")
     String messages_empty();
