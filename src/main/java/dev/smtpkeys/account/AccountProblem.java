@@ -1,6 +1,6 @@
 package dev.smtpkeys.account;
 
-/** Why an account form was refused; each has a text in the message bundle ({@code account_problem_*}). */
+/** Why an account form was refused; each has a text in {@link AccountMessages} ({@code problem_*}). */
 public enum AccountProblem {
     COMPANY_REQUIRED,
     COMPANY_TOO_LONG,

@@ -54,8 +54,8 @@ public class PasswordResource {
             sessions.closeOthers(user.id, sid);
         } catch (AccountException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.password(FormErrors.of(messages.get(), e), user.mustChangePassword)).build();
+                    .entity(Templates.password(FormErrors.of(messages, e), user.mustChangePassword)).build();
         }
-        return Flash.redirectWithSuccess("/", messages.get().account_password_changed());
+        return Flash.redirectWithSuccess("/", messages.get(AccountMessages.class).password_changed());
     }
 }

@@ -73,7 +73,7 @@ public class SignupResource {
         String ip = currentUser.clientIp();
         if (throttle.isBlocked(ip, null)) {
             return refused(Response.Status.TOO_MANY_REQUESTS, company, email,
-                    FormErrors.form(messages.get().account_login_wait()));
+                    FormErrors.form(messages.get(AccountMessages.class).login_wait()));
         }
         try {
             accounts.signUp(company, email, password, repeat, ip);
@@ -82,7 +82,7 @@ public class SignupResource {
                 // trying addresses to learn which exist costs the same as guessing passwords
                 throttle.failed(ip, null);
             }
-            return refused(Response.Status.BAD_REQUEST, company, email, FormErrors.of(messages.get(), e));
+            return refused(Response.Status.BAD_REQUEST, company, email, FormErrors.of(messages, e));
         }
         // 307 keeps method and body: the browser posts the same form to the login, which signs in
         return Response.temporaryRedirect(URI.create("/j_security_check")).header("Cache-Control", "no-store").build();

@@ -4,12 +4,13 @@ import java.util.List;
 
 import dev.smtpkeys.audit.AuditEvent;
 import dev.smtpkeys.keys.NamedKey;
+import dev.smtpkeys.web.Paging;
 
 /**
  * One page of an account's activity log as a reader sees it: newest first, labels already in the
  * reader's language and from the reader's point of view ("you", "Support").
  */
-public record ActivityPage(List<Row> rows, List<KeyOption> keys, Long keyFilter, int page, boolean hasNext) {
+public record ActivityPage(List<Row> rows, List<KeyOption> keys, Long keyFilter, Paging.Pager pager) {
 
     /** A line of the log, naming the event's key (if any) as pages do; {@code ip} is null where it is not shown. */
     public record Row(AuditEvent event, String who, String what, String ip) implements NamedKey {
@@ -39,21 +40,9 @@ public record ActivityPage(List<Row> rows, List<KeyOption> keys, Long keyFilter,
         }
     }
 
-    public boolean hasPrevious() {
-        return page > 1;
-    }
-
-    /** The query string of another page with the same filter, e.g. {@code ?page=2&key=7}. */
-    public String query(int otherPage) {
-        return "?page=" + otherPage + (keyFilter == null ? "" : "&key=" + keyFilter);
-    }
-
-    public String previousQuery() {
-        return query(page - 1);
-    }
-
-    public String nextQuery() {
-        return query(page + 1);
+    /** The query string of page {@code page} with the same filter, e.g. {@code ?page=2&key=7}. */
+    static String query(int page, Long keyFilter) {
+        return "?page=" + page + (keyFilter == null ? "" : "&key=" + keyFilter);
     }
 
     public boolean isSelected(KeyOption option) {

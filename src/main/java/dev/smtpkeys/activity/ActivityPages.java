@@ -11,7 +11,7 @@ import dev.smtpkeys.account.Role;
 import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.audit.AuditEvent;
 import dev.smtpkeys.keys.SmtpKey;
-import dev.smtpkeys.web.AppMessages;
+import dev.smtpkeys.web.Messages;
 import dev.smtpkeys.web.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,12 +23,19 @@ public class ActivityPages {
 
     public static final int PAGE_SIZE = 50;
 
+    private final Messages messages;
+
+    ActivityPages(Messages messages) {
+        this.messages = messages;
+    }
+
     /** Who is reading: "you" is this user; support readers also see which colleague acted. */
     public record Reader(Long userId, boolean support) {
     }
 
-    /** Page {@code page} (from 1) of the account's events, optionally of one key only. */
-    public ActivityPage page(Account account, Long keyFilter, int page, Reader reader, AppMessages msg) {
+    /** Page {@code page} (from 1) of the account's events, optionally of one key only, in the reader's language. */
+    public ActivityPage page(Account account, Long keyFilter, int page, Reader reader) {
+        ActivityMessages msg = messages.get(ActivityMessages.class);
         Paging paging = Paging.of(page, PAGE_SIZE);
         List<AuditEvent> events = AuditEvent.pageOwned(account, keyFilter, paging.offset(), paging.fetch());
         List<ActivityPage.Row> rows = new ArrayList<>();
@@ -38,7 +45,8 @@ public class ActivityPages {
             String ip = supportActed && !reader.support() ? null : event.ip;
             rows.add(new ActivityPage.Row(event, who(event, reader, msg), what(event.action, msg), ip));
         }
-        return new ActivityPage(rows, keyOptions(account), keyFilter, paging.number(), paging.hasNext(events));
+        return new ActivityPage(rows, keyOptions(account), keyFilter,
+                paging.pager(events, number -> ActivityPage.query(number, keyFilter)));
     }
 
     private static List<ActivityPage.KeyOption> keyOptions(Account account) {
@@ -53,31 +61,31 @@ public class ActivityPages {
         return List.copyOf(options.values());
     }
 
-    private static String who(AuditEvent event, Reader reader, AppMessages msg) {
+    private static String who(AuditEvent event, Reader reader, ActivityMessages msg) {
         if (Actor.SYSTEM_ROLE.equals(event.actorRole)) {
-            return msg.activity_who_system();
+            return msg.who_system();
         }
         if (Role.SUPPORT.equals(event.actorRole)) {
-            return reader.support() && event.actorEmail != null ? msg.activity_who_support_named(event.actorEmail)
-                    : msg.activity_who_support();
+            return reader.support() && event.actorEmail != null ? msg.who_support_named(event.actorEmail)
+                    : msg.who_support();
         }
         if (event.actorId != null && event.actorId.equals(reader.userId())) {
-            return msg.activity_who_you();
+            return msg.who_you();
         }
-        return event.actorEmail == null ? msg.activity_who_unknown() : event.actorEmail;
+        return event.actorEmail == null ? msg.who_unknown() : event.actorEmail;
     }
 
-    static String what(AuditAction action, AppMessages msg) {
+    static String what(AuditAction action, ActivityMessages msg) {
         return switch (action) {
-            case KEY_GENERATED -> msg.activity_action_key_generated();
-            case KEY_DEACTIVATED -> msg.activity_action_key_deactivated();
-            case KEY_ACTIVATED -> msg.activity_action_key_activated();
-            case KEY_DELETED -> msg.activity_action_key_deleted();
-            case MASTER_REVEALED -> msg.activity_action_master_revealed();
-            case LOGIN -> msg.activity_action_login();
-            case LOGIN_FAILED -> msg.activity_action_login_failed();
-            case ACCOUNT_CREATED -> msg.activity_action_account_created();
-            case PASSWORD_CHANGED -> msg.activity_action_password_changed();
+            case KEY_GENERATED -> msg.action_key_generated();
+            case KEY_DEACTIVATED -> msg.action_key_deactivated();
+            case KEY_ACTIVATED -> msg.action_key_activated();
+            case KEY_DELETED -> msg.action_key_deleted();
+            case MASTER_REVEALED -> msg.action_master_revealed();
+            case LOGIN -> msg.action_login();
+            case LOGIN_FAILED -> msg.action_login_failed();
+            case ACCOUNT_CREATED -> msg.action_account_created();
+            case PASSWORD_CHANGED -> msg.action_password_changed();
         };
     }
 }

@@ -2,7 +2,6 @@ package dev.smtpkeys.activity;
 
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.Role;
-import dev.smtpkeys.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,17 +25,15 @@ public class ActivityResource {
 
     private final ActivityPages pages;
     private final CurrentUser currentUser;
-    private final Messages messages;
 
-    ActivityResource(ActivityPages pages, CurrentUser currentUser, Messages messages) {
+    ActivityResource(ActivityPages pages, CurrentUser currentUser) {
         this.pages = pages;
         this.currentUser = currentUser;
-        this.messages = messages;
     }
 
     @GET
     public TemplateInstance index(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("key") Long key) {
         ActivityPages.Reader reader = new ActivityPages.Reader(currentUser.user().id, false);
-        return Templates.index(pages.page(currentUser.account(), key, page, reader, messages.get()));
+        return Templates.index(pages.page(currentUser.account(), key, page, reader));
     }
 }

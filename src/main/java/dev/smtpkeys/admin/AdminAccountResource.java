@@ -12,10 +12,8 @@ import dev.smtpkeys.activity.ActivityPages;
 import dev.smtpkeys.keys.KeyAction;
 import dev.smtpkeys.keys.KeyException;
 import dev.smtpkeys.keys.KeyNotFoundException;
-import dev.smtpkeys.keys.KeyProblem;
 import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.keys.KeyTexts;
-import dev.smtpkeys.keys.KeysConfig;
 import dev.smtpkeys.keys.SmtpKey;
 import dev.smtpkeys.web.Flash;
 import dev.smtpkeys.web.Messages;
@@ -55,18 +53,18 @@ public class AdminAccountResource {
     }
 
     private final KeyService keys;
-    private final KeysConfig keysConfig;
     private final ActivityPages activity;
     private final CurrentUser currentUser;
     private final Messages messages;
+    private final KeyTexts texts;
 
-    AdminAccountResource(KeyService keys, KeysConfig keysConfig, ActivityPages activity, CurrentUser currentUser,
-            Messages messages) {
+    AdminAccountResource(KeyService keys, ActivityPages activity, CurrentUser currentUser, Messages messages,
+            KeyTexts texts) {
         this.keys = keys;
-        this.keysConfig = keysConfig;
         this.activity = activity;
         this.currentUser = currentUser;
         this.messages = messages;
+        this.texts = texts;
     }
 
     @GET
@@ -75,7 +73,7 @@ public class AdminAccountResource {
         Account account = account(id);
         ActivityPages.Reader reader = new ActivityPages.Reader(currentUser.user().id, true);
         return Templates.account(account, User.listOwned(account),
-                SmtpKey.listOwned(account), activity.page(account, key, page, reader, messages.get()));
+                SmtpKey.listOwned(account), activity.page(account, key, page, reader));
     }
 
     /** The confirmation dialog as a page, with its reason field, for browsers without JavaScript. */
@@ -87,7 +85,7 @@ public class AdminAccountResource {
         SmtpKey key = key(account, keyId);
         KeyAction keyAction = keyAction(action);
         return key.problemWith(keyAction)
-                .map(problem -> Flash.redirectWithError(home(account), problemText(problem)))
+                .map(problem -> Flash.redirectWithError(home(account), texts.problem(problem)))
                 .orElseGet(() -> Response.ok(Templates.confirm(account, key, keyAction, "", null)).build());
     }
 
@@ -99,7 +97,7 @@ public class AdminAccountResource {
         KeyAction keyAction = keyAction(action);
         try {
             SmtpKey key = keys.change(keyAction, currentUser.actor(), account, keyId, version, reason);
-            return Flash.redirectWithSuccess(home(account), doneText(keyAction, key));
+            return Flash.redirectWithSuccess(home(account), texts.done(keyAction, key));
         } catch (KeyException e) {
             return refused(account, e, error -> Templates.confirm(account, key(account, keyId), keyAction,
                     reason == null ? "" : reason, error));
@@ -120,7 +118,8 @@ public class AdminAccountResource {
         Account account = account(id);
         try {
             int count = keys.deactivateAll(currentUser.actor(), account, reason);
-            return Flash.redirectWithSuccess(home(account), messages.get().admin_flash_deactivated_all(count));
+            String done = messages.get(AdminMessages.class).flash_deactivated_all(count);
+            return Flash.redirectWithSuccess(home(account), done);
         } catch (KeyException e) {
             return refused(account, e, error -> Templates.deactivateAll(account, activeKeys(account),
                     reason == null ? "" : reason, error));
@@ -132,7 +131,7 @@ public class AdminAccountResource {
      * kept and the text beside it ({@code form} makes it); any other goes back to the account with a message.
      */
     private Response refused(Account account, KeyException e, Function<String, TemplateInstance> form) {
-        String text = problemText(e.problem());
+        String text = texts.problem(e.problem());
         if (e.problem().concernsReason()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(form.apply(text)).build();
         }
@@ -161,13 +160,5 @@ public class AdminAccountResource {
 
     private static String home(Account account) {
         return "/admin/accounts/" + account.id;
-    }
-
-    private String doneText(KeyAction action, SmtpKey key) {
-        return KeyTexts.done(messages.get(), action, key);
-    }
-
-    private String problemText(KeyProblem problem) {
-        return KeyTexts.problem(messages.get(), problem, keysConfig.maxPerAccount());
     }
 }

@@ -44,19 +44,7 @@ public class AdminResource {
     }
 
     /** The search box and one page of its hits. */
-    public record SearchPage(String q, List<AccountDirectory.Summary> hits, int page, boolean hasNext) {
-
-        public String previousQuery() {
-            return query(page - 1);
-        }
-
-        public String nextQuery() {
-            return query(page + 1);
-        }
-
-        private String query(int otherPage) {
-            return "?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&page=" + otherPage;
-        }
+    public record SearchPage(String q, List<AccountDirectory.Summary> hits, Paging.Pager pager) {
     }
 
     /** What support typed into the create form, and what is wrong with it. */
@@ -80,7 +68,9 @@ public class AdminResource {
             @QueryParam("page") @DefaultValue("1") int page) {
         Paging paging = Paging.of(page, PAGE_SIZE);
         List<AccountDirectory.Summary> hits = directory.search(q, paging.offset(), paging.fetch());
-        return Templates.index(new SearchPage(q.strip(), paging.visible(hits), paging.number(), paging.hasNext(hits)));
+        String text = q.strip();
+        String query = "?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&page=";
+        return Templates.index(new SearchPage(text, paging.visible(hits), paging.pager(hits, n -> query + n)));
     }
 
     @GET
@@ -97,10 +87,10 @@ public class AdminResource {
             CreatedAccount created = accounts.createForCustomer(currentUser.actor(), company, email);
             return Response.ok(Templates.created(created)).header("Cache-Control", "no-store").build();
         } catch (AccountException e) {
-            FormErrors errors = FormErrors.of(messages.get(), e);
+            FormErrors errors = FormErrors.of(messages, e);
             if (e.problems().get("email") == AccountProblem.EMAIL_TAKEN) {
                 // support may know whose it is; the customer-facing text would send them to sign in
-                errors = errors.replace("email", messages.get().admin_problem_email_taken());
+                errors = errors.replace("email", messages.get(AdminMessages.class).problem_email_taken());
             }
             NewAccountForm form = new NewAccountForm(company == null ? "" : company, email == null ? "" : email, errors);
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.newAccount(form)).build();

@@ -1,6 +1,6 @@
 package dev.smtpkeys.keys;
 
-/** Why a key use case refused; each has a text in the message bundle ({@code keys_problem_*}). */
+/** Why a key use case refused; its text is made by {@link KeyTexts#problem}. */
 public enum KeyProblem {
     NAME_REQUIRED,
     NAME_TOO_LONG,

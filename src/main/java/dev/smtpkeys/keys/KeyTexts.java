@@ -1,27 +1,50 @@
 package dev.smtpkeys.keys;
 
-import dev.smtpkeys.web.AppMessages;
+import dev.smtpkeys.web.Messages;
+import jakarta.enterprise.context.RequestScoped;
 
-/** The bundle text for each {@link KeyProblem}; shared by the user and the support pages. */
-public final class KeyTexts {
+/**
+ * The keys feature's texts made in Java, in this request's language: what went wrong with a key change
+ * and what a change did. Shared by the user's and support's pages, which need not know the bundle.
+ */
+@RequestScoped
+public class KeyTexts {
 
-    private KeyTexts() {
+    private final Messages messages;
+    private final KeysConfig config;
+
+    KeyTexts(Messages messages, KeysConfig config) {
+        this.messages = messages;
+        this.config = config;
     }
 
-    public static String problem(AppMessages msg, KeyProblem problem, int maxKeys) {
+    /** The text for {@code problem}, as a flash message or beside a form field. */
+    public String problem(KeyProblem problem) {
+        KeysMessages msg = bundle();
         return switch (problem) {
-            case NAME_REQUIRED -> msg.keys_problem_name_required();
-            case NAME_TOO_LONG -> msg.keys_problem_name_too_long(KeyNames.MAX_LENGTH);
-            case NAME_CONTROL_CHARACTERS -> msg.keys_problem_name_control();
-            case NAME_TAKEN -> msg.keys_problem_name_taken();
-            case LIMIT_REACHED -> msg.keys_problem_limit(maxKeys);
-            case ALREADY_GENERATED -> msg.keys_problem_already_generated();
-            case CHANGED_MEANWHILE -> msg.keys_problem_changed();
-            case ALREADY_ACTIVE -> msg.keys_problem_already_active();
-            case ALREADY_INACTIVE -> msg.keys_problem_already_inactive();
-            case MASTER_NOT_DELETABLE -> msg.keys_master_not_deletable();
-            case REASON_TOO_SHORT -> msg.admin_reason_too_short(KeyReasons.MIN_LENGTH);
-            case REASON_TOO_LONG -> msg.admin_reason_too_long(KeyReasons.MAX_LENGTH);
+            case NAME_REQUIRED -> msg.problem_name_required();
+            case NAME_TOO_LONG -> msg.problem_name_too_long(KeyNames.MAX_LENGTH);
+            case NAME_CONTROL_CHARACTERS -> msg.problem_name_control();
+            case NAME_TAKEN -> msg.problem_name_taken();
+            case LIMIT_REACHED -> msg.problem_limit(config.maxPerAccount());
+            case ALREADY_GENERATED -> msg.problem_already_generated();
+            case CHANGED_MEANWHILE -> msg.problem_changed();
+            case ALREADY_ACTIVE -> msg.problem_already_active();
+            case ALREADY_INACTIVE -> msg.problem_already_inactive();
+            case MASTER_NOT_DELETABLE -> msg.master_not_deletable();
+            case REASON_TOO_SHORT -> msg.problem_reason_too_short(KeyReasons.MIN_LENGTH);
+            case REASON_TOO_LONG -> msg.problem_reason_too_long(KeyReasons.MAX_LENGTH);
+        };
+    }
+
+    /** The confirmation after {@code action} was applied to {@code key}. */
+    public String done(KeyAction action, SmtpKey key) {
+        KeysMessages msg = bundle();
+        String name = displayName(msg, key);
+        return switch (action) {
+            case DEACTIVATE -> msg.flash_deactivated(name);
+            case ACTIVATE -> msg.flash_activated(name);
+            case DELETE -> msg.flash_deleted(name);
         };
     }
 
@@ -29,17 +52,11 @@ public final class KeyTexts {
      * A key's name as pages show it: the name its owner gave it, or, for the master key, which has
      * none, its label in the reader's language. Templates use {@link KeyViews#displayName}.
      */
-    public static String displayName(AppMessages msg, NamedKey key) {
-        return key.isMasterKey() ? msg.keys_master_label() : key.givenName();
+    static String displayName(KeysMessages msg, NamedKey key) {
+        return key.isMasterKey() ? msg.master_label() : key.givenName();
     }
 
-    /** The confirmation after {@code action} was applied to {@code key}. */
-    public static String done(AppMessages msg, KeyAction action, SmtpKey key) {
-        String name = displayName(msg, key);
-        return switch (action) {
-            case DEACTIVATE -> msg.keys_flash_deactivated(name);
-            case ACTIVATE -> msg.keys_flash_activated(name);
-            case DELETE -> msg.keys_flash_deleted(name);
-        };
+    private KeysMessages bundle() {
+        return messages.get(KeysMessages.class);
     }
 }

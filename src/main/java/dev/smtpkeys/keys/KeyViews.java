@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
-import dev.smtpkeys.web.AppMessages;
 import dev.smtpkeys.web.DateViews;
 import dev.smtpkeys.web.Messages;
 import io.quarkus.qute.TemplateExtension;
@@ -28,43 +27,47 @@ public class KeyViews {
 
     /** How every page names a key: see {@link KeyTexts#displayName}. */
     static String displayName(NamedKey key) {
-        return KeyTexts.displayName(Messages.in(DateViews.requestLocale()), key);
+        return KeyTexts.displayName(texts(DateViews.requestLocale()), key);
     }
 
     /** "Never", "just now", "3 minutes ago", … or the date, for the key table's "Last used" column. */
     static String lastUsedLabel(SmtpKey key) {
         Locale l = DateViews.requestLocale();
-        return key.lastUsedAt == null ? Messages.in(l).keys_lastused_never() : ago(key.lastUsedAt, Instant.now(), l);
+        return key.lastUsedAt == null ? texts(l).lastused_never() : ago(key.lastUsedAt, Instant.now(), l);
     }
 
     /** The sentence the deactivate and delete dialogs show, so nobody cuts off an integration unknowingly. */
     static String lastUseSentence(SmtpKey key) {
         Locale l = DateViews.requestLocale();
-        AppMessages msg = Messages.in(l);
+        KeysMessages msg = texts(l);
         if (key.lastUsedAt == null) {
-            return msg.keys_confirm_never_used();
+            return msg.confirm_never_used();
         }
-        return msg.keys_confirm_last_used(ago(key.lastUsedAt, Instant.now(), l),
+        return msg.confirm_last_used(ago(key.lastUsedAt, Instant.now(), l),
                 key.lastUsedIp == null ? "?" : key.lastUsedIp);
     }
 
     /** How long ago {@code at} was, in words, as seen at {@code now}; a month or more shows the date. */
     public static String ago(Instant at, Instant now, Locale locale) {
-        AppMessages msg = Messages.in(locale);
+        KeysMessages msg = texts(locale);
         Duration age = Duration.between(at, now);
         if (age.toMinutes() < 1) {
-            return msg.keys_lastused_now();
+            return msg.lastused_now();
         }
         if (age.toHours() < 1) {
-            return msg.keys_lastused_minutes((int) age.toMinutes());
+            return msg.lastused_minutes((int) age.toMinutes());
         }
         if (age.toDays() < 1) {
-            return msg.keys_lastused_hours((int) age.toHours());
+            return msg.lastused_hours((int) age.toHours());
         }
         if (age.toDays() < 30) {
-            return msg.keys_lastused_days((int) age.toDays());
+            return msg.lastused_days((int) age.toDays());
         }
-        return msg.keys_lastused_on(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
+        return msg.lastused_on(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
                 .withZone(ZoneOffset.UTC).format(at));
+    }
+
+    private static KeysMessages texts(Locale locale) {
+        return Messages.in(KeysMessages.class, locale);
     }
 }

@@ -6,7 +6,6 @@ import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.Role;
 import dev.smtpkeys.web.Flash;
-import dev.smtpkeys.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -41,16 +40,16 @@ public class KeysResource {
     private final KeyService keys;
     private final KeysConfig config;
     private final CurrentUser currentUser;
-    private final Messages messages;
+    private final KeyTexts texts;
     private final SmtpEndpoint endpoint;
     private final HttpServerRequest request;
 
-    KeysResource(KeyService keys, KeysConfig config, CurrentUser currentUser, Messages messages,
+    KeysResource(KeyService keys, KeysConfig config, CurrentUser currentUser, KeyTexts texts,
             SmtpEndpoint endpoint, HttpServerRequest request) {
         this.keys = keys;
         this.config = config;
         this.currentUser = currentUser;
-        this.messages = messages;
+        this.texts = texts;
         this.endpoint = endpoint;
         this.request = request;
     }
@@ -75,9 +74,9 @@ public class KeysResource {
             return secretAnswer(Templates.index(page(KeysPage.GenerateForm.empty(), created, null)));
         } catch (KeyException e) {
             if (e.problem() == KeyProblem.ALREADY_GENERATED) {
-                return Flash.redirectWithError(HOME, problemText(e.problem()));
+                return Flash.redirectWithError(HOME, texts.problem(e.problem()));
             }
-            KeysPage.GenerateForm form = new KeysPage.GenerateForm(name == null ? "" : name, problemText(e.problem()), true);
+            KeysPage.GenerateForm form = new KeysPage.GenerateForm(name == null ? "" : name, texts.problem(e.problem()), true);
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.index(page(form, null, null))).build();
         }
     }
@@ -97,7 +96,7 @@ public class KeysResource {
         KeyAction keyAction = KeyAction.fromPath(action).orElseThrow(NotFoundException::new);
         SmtpKey key = SmtpKey.findOwned(id, account()).orElseThrow(KeyNotFoundException::new);
         return key.problemWith(keyAction)
-                .map(problem -> Flash.redirectWithError(HOME, problemText(problem)))
+                .map(problem -> Flash.redirectWithError(HOME, texts.problem(problem)))
                 .orElseGet(() -> Response.ok(Templates.confirm(key, keyAction)).build());
     }
 
@@ -108,9 +107,9 @@ public class KeysResource {
         KeyAction keyAction = KeyAction.fromPath(action).orElseThrow(NotFoundException::new);
         try {
             SmtpKey key = keys.change(keyAction, currentUser.actor(), account(), id, version, null);
-            return Flash.redirectWithSuccess(HOME, KeyTexts.done(messages.get(), keyAction, key));
+            return Flash.redirectWithSuccess(HOME, texts.done(keyAction, key));
         } catch (KeyException e) {
-            return Flash.redirectWithError(HOME, problemText(e.problem()));
+            return Flash.redirectWithError(HOME, texts.problem(e.problem()));
         }
     }
 
@@ -135,9 +134,5 @@ public class KeysResource {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    String problemText(KeyProblem problem) {
-        return KeyTexts.problem(messages.get(), problem, config.maxPerAccount());
     }
 }

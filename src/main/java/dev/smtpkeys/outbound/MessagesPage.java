@@ -3,18 +3,15 @@ package dev.smtpkeys.outbound;
 import java.util.List;
 
 import dev.smtpkeys.keys.SmtpKey;
+import dev.smtpkeys.web.Paging;
 
 /** What the "Sent mail" page shows: one page of the account's messages, maybe of one key only. */
-public record MessagesPage(List<SmtpKey> keys, SmtpKey selected, List<OutboundMessage> messages, int page,
-        boolean hasOlder, boolean upstreamConfigured) {
+public record MessagesPage(List<SmtpKey> keys, SmtpKey selected, List<OutboundMessage> messages, Paging.Pager pager,
+        boolean upstreamConfigured) {
 
-    public boolean hasNewer() {
-        return page > 1;
-    }
-
-    /** The query string that keeps the key filter when paging. */
-    public String keyParam() {
-        return selected == null ? "" : "key=" + selected.id + "&";
+    /** The query string of page {@code page} that keeps the key filter, e.g. {@code ?key=7&page=2}. */
+    static String query(int page, SmtpKey selected) {
+        return "?" + (selected == null ? "" : "key=" + selected.id + "&") + "page=" + page;
     }
 
     public boolean isSelected(SmtpKey key) {
@@ -23,6 +20,6 @@ public record MessagesPage(List<SmtpKey> keys, SmtpKey selected, List<OutboundMe
 
     @Override
     public String toString() {
-        return "MessagesPage[page=" + page + ", messages=" + messages.size() + "]";
+        return "MessagesPage[page=" + pager.number() + ", messages=" + messages.size() + "]";
     }
 }

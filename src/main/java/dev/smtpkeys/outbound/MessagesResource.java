@@ -46,6 +46,7 @@ public class MessagesResource {
         Paging paging = Paging.of(page, PAGE_SIZE);
         List<OutboundMessage> rows = OutboundMessage.pageOwned(account, keyId, paging.offset(), paging.fetch());
         return Templates.messages(new MessagesPage(SmtpKey.listOwned(account), selected, paging.visible(rows),
-                paging.number(), paging.hasNext(rows), config.upstream().host().isPresent()));
+                paging.pager(rows, number -> MessagesPage.query(number, selected)),
+                config.upstream().host().isPresent()));
     }
 }

@@ -86,7 +86,7 @@ public class ErrorPages {
     }
 
     private Response page(Response.Status status) {
-        AppMessages msg = messages.get();
+        WebMessages msg = messages.get(WebMessages.class);
         String title;
         String text;
         switch (status) {

@@ -6,7 +6,10 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.RequestScoped;
 
-/** The message bundle in this request's language, for texts made in Java (flash messages, errors). */
+/**
+ * A feature's message bundle in this request's language, for texts made in Java (flash messages,
+ * form errors, error pages). Each feature names its own bundle, so this class knows none of them.
+ */
 @RequestScoped
 public class Messages {
 
@@ -16,11 +19,13 @@ public class Messages {
         this.locale = locale;
     }
 
-    public AppMessages get() {
-        return in(locale.current());
+    /** {@code bundle} (a {@code @MessageBundle} interface) in the language of this request. */
+    public <T> T get(Class<T> bundle) {
+        return in(bundle, locale.current());
     }
 
-    public static AppMessages in(Locale locale) {
-        return MessageBundles.get(AppMessages.class, Localized.Literal.of(locale.toLanguageTag()));
+    /** {@code bundle} in {@code locale}, also where no request is active. */
+    public static <T> T in(Class<T> bundle, Locale locale) {
+        return MessageBundles.get(bundle, Localized.Literal.of(locale.toLanguageTag()));
     }
 }

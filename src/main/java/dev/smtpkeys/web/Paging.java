@@ -1,6 +1,7 @@
 package dev.smtpkeys.web;
 
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * One page of a newest-first list. Reads one row more than it shows, which tells whether a next page
@@ -34,5 +35,23 @@ public record Paging(int number, int size) {
 
     public boolean hasNext(List<?> fetched) {
         return fetched.size() > size;
+    }
+
+    /** What the {@code pager} tag shows under the rows read; {@code query} makes a page's query string. */
+    public Pager pager(List<?> fetched, IntFunction<String> query) {
+        return new Pager(number, number > 1 ? query.apply(number - 1) : null,
+                hasNext(fetched) ? query.apply(number + 1) : null);
+    }
+
+    /** This page's number and the query strings of the pages before and after it, null where there is none. */
+    public record Pager(int number, String previousQuery, String nextQuery) {
+
+        public boolean hasPrevious() {
+            return previousQuery != null;
+        }
+
+        public boolean hasNext() {
+            return nextQuery != null;
+        }
     }
 }

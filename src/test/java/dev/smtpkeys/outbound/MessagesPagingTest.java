@@ -10,6 +10,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.support.TestAccounts;
@@ -44,7 +45,11 @@ class MessagesPagingTest {
         int shown = 0;
         for (int page = 1; page <= 2; page++) {
             String html = session.get("/settings/messages?page=" + page).then().statusCode(200).extract().asString();
-            for (var cell : Jsoup.parse(html).select("td")) {
+            Document document = Jsoup.parse(html);
+            // the shared pager: a link to the page on the other side, none past either end
+            assertEquals(page == 1 ? "/settings/messages?page=2" : "", document.select("nav.pager a[rel=next]").attr("href"));
+            assertEquals(page == 2 ? "/settings/messages?page=1" : "", document.select("nav.pager a[rel=prev]").attr("href"));
+            for (var cell : document.select("td")) {
                 if (cell.text().matches("message \\d+")) {
                     seen.add(cell.text());
                     shown++;

@@ -2,6 +2,7 @@ package dev.smtpkeys.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -34,5 +35,21 @@ class PagingTest {
         assertEquals(50, paging.visible(fetched).size());
         assertFalse(paging.hasNext(fetched.subList(0, 50)));
         assertEquals(50, paging.visible(fetched.subList(0, 50)).size());
+    }
+
+    @Test
+    void thePagerLinksOnlyToPagesThatExist() {
+        List<Integer> full = IntStream.range(0, 51).boxed().toList();
+        Paging.Pager first = Paging.of(1, 50).pager(full, n -> "?page=" + n);
+        assertFalse(first.hasPrevious());
+        assertNull(first.previousQuery());
+        assertTrue(first.hasNext());
+        assertEquals("?page=2", first.nextQuery());
+
+        Paging.Pager last = Paging.of(3, 50).pager(full.subList(0, 7), n -> "?page=" + n);
+        assertEquals(3, last.number());
+        assertEquals("?page=2", last.previousQuery());
+        assertFalse(last.hasNext());
+        assertNull(last.nextQuery());
     }
 }

@@ -1,0 +1,87 @@
+package dev.smtpkeys.activity;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The activity log's texts: its page, its columns, and who did what. German in
+ * {@code messages/activity_de.properties}; templates write {@code {activity:index_title}}.
+ */
+@MessageBundle(value = "activity", locale = "en")
+public interface ActivityMessages {
+
+    @Message("Activity")
+    String index_title();
+
+    @Message("Who did what with the SMTP keys of this account, and every sign-in. Times are in UTC.")
+    String index_lead();
+
+    @Message("All activity")
+    String filter_all();
+
+    @Message("deleted")
+    String filter_key_deleted();
+
+    @Message("Nothing has happened here yet.")
+    String table_empty();
+
+    @Message("When")
+    String col_when();
+
+    @Message("Who")
+    String col_who();
+
+    @Message("What")
+    String col_what();
+
+    @Message("Key")
+    String col_key();
+
+    @Message("IP address")
+    String col_ip();
+
+    @Message("Reason")
+    String col_reason();
+
+    @Message("You")
+    String who_you();
+
+    @Message("Support")
+    String who_support();
+
+    @Message("Support ({email})")
+    String who_support_named(String email);
+
+    @Message("System")
+    String who_system();
+
+    @Message("Unknown")
+    String who_unknown();
+
+    @Message("Key generated")
+    String action_key_generated();
+
+    @Message("Key deactivated")
+    String action_key_deactivated();
+
+    @Message("Key activated")
+    String action_key_activated();
+
+    @Message("Key deleted")
+    String action_key_deleted();
+
+    @Message("Master password shown")
+    String action_master_revealed();
+
+    @Message("Signed in")
+    String action_login();
+
+    @Message("Failed sign-in")
+    String action_login_failed();
+
+    @Message("Account created")
+    String action_account_created();
+
+    @Message("Password changed")
+    String action_password_changed();
+}

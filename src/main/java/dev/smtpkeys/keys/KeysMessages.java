@@ -1,0 +1,225 @@
+package dev.smtpkeys.keys;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The keys feature's texts: the SMTP tab, its key table, dialogs and confirmations, and the problems of a
+ * key change. German in {@code messages/keys_de.properties}; templates write {@code {keys:settings_title}}.
+ */
+@MessageBundle(value = "keys", locale = "en")
+public interface KeysMessages {
+
+    @Message("SMTP & API")
+    String settings_title();
+
+    @Message("SMTP")
+    String tab_smtp();
+
+    @Message("SMTP server")
+    String server_title();
+
+    @Message("SMTP server")
+    String server_host();
+
+    @Message("Port")
+    String server_port();
+
+    @Message("Login")
+    String server_login();
+
+    @Message("Use STARTTLS on this port. Your integrations sign in with the login above and one of the SMTP keys below as password.")
+    String server_hint();
+
+    @Message("SMTP keys")
+    String table_title();
+
+    @Message("Create one key per integration (shop, CRM, app…), so you can switch one off without touching the others.")
+    String table_intro();
+
+    @Message("{count} of {max} keys used")
+    String table_count(int count, int max);
+
+    @Message("Name")
+    String col_name();
+
+    @Message("Key")
+    String col_value();
+
+    @Message("Status")
+    String col_status();
+
+    @Message("Created")
+    String col_created();
+
+    @Message("Actions")
+    String col_actions();
+
+    @Message("Last used")
+    String col_last_used();
+
+    @Message("Active")
+    String status_active();
+
+    @Message("Inactive")
+    String status_inactive();
+
+    @Message("Show master password")
+    String action_reveal();
+
+    @Message("Deactivate")
+    String action_deactivate();
+
+    @Message("Activate")
+    String action_activate();
+
+    @Message("Delete")
+    String action_delete();
+
+    @Message("Delete for good")
+    String action_delete_forever();
+
+    @Message("Messages")
+    String action_messages();
+
+    @Message("Master password")
+    String master_label();
+
+    @Message("The master password cannot be deleted. Deactivate it if no integration needs it.")
+    String master_not_deletable();
+
+    @Message("Cannot be deleted")
+    String master_not_deletable_short();
+
+    @Message("Never")
+    String lastused_never();
+
+    @Message("just now")
+    String lastused_now();
+
+    @Message("{#if n == 1}1 minute ago{#else}{n} minutes ago{/if}")
+    String lastused_minutes(int n);
+
+    @Message("{#if n == 1}1 hour ago{#else}{n} hours ago{/if}")
+    String lastused_hours(int n);
+
+    @Message("{#if n == 1}1 day ago{#else}{n} days ago{/if}")
+    String lastused_days(int n);
+
+    @Message("on {date}")
+    String lastused_on(String date);
+
+    @Message("from {ip}")
+    String lastused_from(String ip);
+
+    @Message("{#if n == 1}1 sign-in{#else}{n} sign-ins{/if}")
+    String lastused_count(long n);
+
+    @Message("Key")
+    String filter_label();
+
+    @Message("Show")
+    String filter_submit();
+
+    @Message("Generate a new SMTP key")
+    String generate_button();
+
+    @Message("Generate a new SMTP key")
+    String generate_title();
+
+    @Message("Give the key a name that says where it will be used.")
+    String generate_lead();
+
+    @Message("Name")
+    String generate_name_label();
+
+    @Message("For example \"Shop\" or \"CRM\", up to 64 characters.")
+    String generate_name_hint();
+
+    @Message("Generate")
+    String generate_submit();
+
+    @Message("Your new SMTP key")
+    String created_title();
+
+    @Message("The key \"{name}\" was generated.")
+    String created_lead(String name);
+
+    @Message("SMTP key")
+    String created_label();
+
+    @Message("This key is shown only this once. Copy it now and keep it somewhere safe. Never share it and never send it by e-mail.")
+    String created_warning();
+
+    @Message("Anyone with this password can send mail from your account. Keep it somewhere safe and never send it by e-mail.")
+    String reveal_warning();
+
+    @Message("OK")
+    String dialog_ok();
+
+    @Message("Deactivate this SMTP key?")
+    String confirm_deactivate_title();
+
+    @Message("The key stops working at once: integrations that use it can no longer send mail. You can activate it again at any time.")
+    String confirm_deactivate_text();
+
+    @Message("Activate this SMTP key?")
+    String confirm_activate_title();
+
+    @Message("Integrations that use this key can send mail with it again at once.")
+    String confirm_activate_text();
+
+    @Message("Delete this SMTP key?")
+    String confirm_delete_title();
+
+    @Message("Deleting a key cannot be undone. Integrations still using it will stop sending mail.")
+    String confirm_delete_text();
+
+    @Message("This key was last used {when} from {ip}.")
+    String confirm_last_used(String when, String ip);
+
+    @Message("This key has never been used.")
+    String confirm_never_used();
+
+    @Message("The key \"{name}\" was deactivated.")
+    String flash_deactivated(String name);
+
+    @Message("The key \"{name}\" was activated.")
+    String flash_activated(String name);
+
+    @Message("The key \"{name}\" was deleted.")
+    String flash_deleted(String name);
+
+    @Message("Please enter a name for the key.")
+    String problem_name_required();
+
+    @Message("The name may be at most {max} characters long.")
+    String problem_name_too_long(int max);
+
+    @Message("The name may not contain control characters such as line breaks or tabs.")
+    String problem_name_control();
+
+    @Message("A key with this name already exists. Please choose another name.")
+    String problem_name_taken();
+
+    @Message("Your account has reached the limit of {max} SMTP keys. Delete a key you no longer need first.")
+    String problem_limit(int max);
+
+    @Message("This form was already sent and its key generated; its value was shown only once. If you did not copy it, delete that key and generate a new one.")
+    String problem_already_generated();
+
+    @Message("The key was changed meanwhile. Please look at its current state and try again.")
+    String problem_changed();
+
+    @Message("The key is already active.")
+    String problem_already_active();
+
+    @Message("The key is already inactive.")
+    String problem_already_inactive();
+
+    @Message("Please give a reason of at least {min} characters.")
+    String problem_reason_too_short(int min);
+
+    @Message("The reason may be at most {max} characters long.")
+    String problem_reason_too_long(int max);
+}
