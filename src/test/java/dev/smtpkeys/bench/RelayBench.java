@@ -34,7 +34,10 @@ import dev.smtpkeys.support.SmtpTestClient;
  * seeded key, QUIT; prints AUTH p50/p99;</li>
  * <li>{@code flood}: one source IP sends wrong keys as fast as it can for {@code --seconds} while
  * {@code --clients} good clients keep authenticating; prints how many wrong tries the relay evaluated
- * per second and the good clients' AUTH latency.</li>
+ * per second and the good clients' AUTH latency;</li>
+ * <li>{@code bigmessage}: many clients send one big message each at the same moment ({@link BigMessageBench});</li>
+ * <li>{@code connflood}: one address holds hundreds of idle connections while good clients send
+ * ({@link ConnectionFloodBench}).</li>
  * </ul>
  * See docs/benchmarks.md for the commands.
  */
@@ -59,19 +62,29 @@ public final class RelayBench {
             case "throughput" -> bench.throughput();
             case "auth" -> bench.auth();
             case "flood" -> bench.flood();
-            default -> throw new IllegalArgumentException("mode: seed | throughput | auth | flood");
+            case "bigmessage" -> new BigMessageBench(bench).run();
+            case "connflood" -> new ConnectionFloodBench(bench).run();
+            default -> throw new IllegalArgumentException("mode: seed | throughput | auth | flood | bigmessage | connflood");
         }
     }
 
-    private int port() {
+    int port() {
         return Integer.parseInt(args.getOrDefault("port", "2525"));
     }
 
-    private int intArg(String name, int fallback) {
+    int intArg(String name, int fallback) {
         return Integer.parseInt(args.getOrDefault(name, String.valueOf(fallback)));
     }
 
-    private boolean tls() {
+    String arg(String name, String fallback) {
+        return args.getOrDefault(name, fallback);
+    }
+
+    boolean has(String name) {
+        return args.containsKey(name);
+    }
+
+    boolean tls() {
         return Boolean.parseBoolean(args.getOrDefault("tls", "true"));
     }
 
@@ -128,7 +141,7 @@ public final class RelayBench {
                 keys, (System.nanoTime() - start) / 1e9, KEYS_FILE);
     }
 
-    private List<String[]> credentials() throws IOException {
+    List<String[]> credentials() throws IOException {
         if (args.containsKey("login") && args.containsKey("key")) {
             return List.<String[]>of(new String[] {args.get("login"), args.get("key")});
         }
@@ -294,13 +307,13 @@ public final class RelayBench {
 
     // --- helpers ----------------------------------------------------------------------------------
 
-    private static Thread start(Runnable work) {
+    static Thread start(Runnable work) {
         Thread thread = new Thread(work);
         thread.start();
         return thread;
     }
 
-    private SmtpTestClient session(String sourceIp) throws IOException {
+    SmtpTestClient session(String sourceIp) throws IOException {
         SmtpTestClient client = SmtpTestClient.open(port(), sourceIp);
         client.ehlo();
         if (tls()) {
@@ -311,7 +324,7 @@ public final class RelayBench {
     }
 
     /** A plain message of about 2 KB. */
-    private static String message() {
+    static String message() {
         StringBuilder text = new StringBuilder("From: Bench <bench@example.org>\r\nTo: sink@example.net\r\n"
                 + "Subject: Benchmark message\r\nMessage-ID: <bench@example.org>\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\n");
@@ -322,7 +335,7 @@ public final class RelayBench {
     }
 
     /** Latencies in nanoseconds, from several threads. */
-    private static final class Recorder {
+    static final class Recorder {
         private final List<long[]> chunks = new ArrayList<>();
         private long[] current = new long[4096];
         private int size;
