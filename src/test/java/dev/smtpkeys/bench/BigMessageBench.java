@@ -54,6 +54,8 @@ final class BigMessageBench {
             threads.add(RelayBench.start(() -> {
                 String outcome = "no session";
                 try (SmtpTestClient client = bench.session(source)) {
+                    // RFC 5321 4.5.3.2.6: a client waits 10 minutes for the answer to the end of DATA
+                    client.timeout(java.time.Duration.ofMinutes(10));
                     SmtpTestClient.Reply auth = client.authPlain(credential[0], credential[1]);
                     together.await(5, TimeUnit.MINUTES);
                     outcome = "AUTH " + auth.code();
