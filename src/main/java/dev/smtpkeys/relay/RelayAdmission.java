@@ -213,7 +213,7 @@ final class RelayAdmission implements AutoCloseable {
         return SessionAcceptance.failure(code, text);
     }
 
-    /** Sessions now: all, and those not yet authenticated (for tests and the health check). */
+    /** Sessions now: all, and those not yet authenticated (for tests). */
     synchronized int[] counts() {
         return new int[] {sessions, unauthenticated};
     }
