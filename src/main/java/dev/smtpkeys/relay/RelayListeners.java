@@ -70,6 +70,10 @@ final class RelayListeners implements AutoCloseable {
                 hostname, services.queue(), services.usage(), services.metrics(),
                 new InflightBudget(config.maxInflightBytes().asLongValue()), spoolDir(config));
         ProxyTrust trust = new ProxyTrust(config.trustedProxies().orElse(List.of()));
+        if (intake.budget().totalBytes() < config.maxMessageSize()) {
+            LOG.warnf("smtpkeys.relay.max-inflight-bytes (%d) is below max-message-size (%d): the largest messages "
+                    + "will always be refused with 452", intake.budget().totalBytes(), config.maxMessageSize());
+        }
         for (ListenerSpec spec : ListenerSpec.of(config)) {
             AtomicReference<DrainableServerSocket> socket = new AtomicReference<>();
             SMTPServer server = server(spec, config, hostname, tls, intake, trust, socket);
