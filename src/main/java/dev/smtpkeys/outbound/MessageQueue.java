@@ -1,5 +1,6 @@
 package dev.smtpkeys.outbound;
 
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,8 +26,8 @@ public class MessageQueue {
     private static final String INSERT = """
             insert into outbound_message
                    (account_id, key_id, key_name, key_master, client_ip, envelope_from, recipients, subject,
-                    size_bytes, raw_mime)
-            select k.account_id, k.id, k.name, k.master, ?, ?, ?, ?, ?, ?
+                    size_bytes, raw_mime, smtputf8)
+            select k.account_id, k.id, k.name, k.master, ?, ?, ?, ?, ?, ?, ?
               from smtp_key k
              where k.id = ? and k.account_id = ? and k.status = 'ACTIVE'
             returning id""";
@@ -37,13 +38,16 @@ public class MessageQueue {
         this.dataSource = dataSource;
     }
 
-    /** A message as the relay accepted it. */
+    /**
+     * A message as the relay accepted it: {@code rawMime} streams its {@code sizeBytes} bytes into the
+     * INSERT, never as one array; {@code smtputf8} says it needs an SMTPUTF8 hop (RFC 6531) to go on.
+     */
     public record Incoming(VerifiedKey key, String clientIp, String envelopeFrom, List<String> recipients,
-            String subject, byte[] rawMime) {
+            String subject, boolean smtputf8, int sizeBytes, InputStream rawMime) {
 
         @Override
         public String toString() {
-            return "Incoming[key=" + key.keyId() + ", recipients=" + recipients.size() + ", bytes=" + rawMime.length + "]";
+            return "Incoming[key=" + key.keyId() + ", recipients=" + recipients.size() + ", bytes=" + sizeBytes + "]";
         }
     }
 
@@ -58,10 +62,12 @@ public class MessageQueue {
             insert.setString(2, message.envelopeFrom());
             insert.setArray(3, connection.createArrayOf("text", message.recipients().toArray()));
             insert.setString(4, message.subject());
-            insert.setInt(5, message.rawMime().length);
-            insert.setBytes(6, message.rawMime());
-            insert.setLong(7, message.key().keyId());
-            insert.setLong(8, message.key().accountId());
+            insert.setInt(5, message.sizeBytes());
+            // streamed to the server in chunks: no copy of the message in the heap
+            insert.setBinaryStream(6, message.rawMime(), message.sizeBytes());
+            insert.setBoolean(7, message.smtputf8());
+            insert.setLong(8, message.key().keyId());
+            insert.setLong(9, message.key().accountId());
             try (ResultSet row = insert.executeQuery()) {
                 return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
             }

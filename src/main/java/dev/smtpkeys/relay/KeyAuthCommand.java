@@ -30,11 +30,13 @@ final class KeyAuthCommand extends BaseCommand {
 
     private final KeyAuthenticator authenticator;
     private final boolean allowPlaintext;
+    private final RelayAdmission admission;
 
-    KeyAuthCommand(KeyAuthenticator authenticator, boolean allowPlaintext) {
+    KeyAuthCommand(KeyAuthenticator authenticator, boolean allowPlaintext, RelayAdmission admission) {
         super("AUTH", "Authentication with the account's SMTP login and an SMTP key", "AUTH PLAIN|LOGIN [initial-response]");
         this.authenticator = authenticator;
         this.allowPlaintext = allowPlaintext;
+        this.admission = admission;
     }
 
     @Override
@@ -86,6 +88,7 @@ final class KeyAuthCommand extends BaseCommand {
         switch (attempt.result.outcome()) {
             case SUCCESS -> {
                 session.setAuthenticationHandler(new Authenticated(attempt.result.key()));
+                admission.authenticated(session);
                 session.sendResponse("235 2.7.0 Authentication successful");
             }
             case FAILURE -> session.sendResponse("535 " + INVALID);

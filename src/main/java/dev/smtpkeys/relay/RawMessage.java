@@ -1,9 +1,7 @@
 package dev.smtpkeys.relay;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -11,7 +9,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeUtility;
 
-/** Plain-Java checks and snapshots of a message as received: size, line endings, subject, addresses. */
+/** Plain-Java checks and snapshots of a message as received: subject, addresses. */
 final class RawMessage {
 
     /** RFC 5321 §4.5.3.1.3: a path is at most 256 octets including the angle brackets. */
@@ -23,50 +21,6 @@ final class RawMessage {
             "\\[[0-9a-f:.]+\\]|[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(\\.[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*");
 
     private RawMessage() {
-    }
-
-    /** The whole stream, or null when it holds more than {@code limit} bytes (the rest is read and dropped). */
-    static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        byte[] buffer = new byte[Math.min(limit + 1, 16 * 1024)];
-        int length = 0;
-        boolean tooLarge = false;
-        byte[] skip = new byte[8192];
-        while (true) {
-            if (tooLarge) {
-                if (in.read(skip) < 0) {
-                    return null;
-                }
-                continue;
-            }
-            if (length == buffer.length) {
-                if (length > limit) {
-                    tooLarge = true;
-                    continue;
-                }
-                buffer = Arrays.copyOf(buffer, Math.min(limit + 1, buffer.length * 2));
-            }
-            int n = in.read(buffer, length, buffer.length - length);
-            if (n < 0) {
-                return length > limit ? null : Arrays.copyOf(buffer, length);
-            }
-            length += n;
-        }
-    }
-
-    /**
-     * Whether every CR is followed by LF and every LF preceded by CR. A bare LF is how SMTP smuggling
-     * (CVE-2023-51764) hides a second message from a server that reads {@code <LF>.<LF>} as the end.
-     */
-    static boolean hasOnlyCrlfLineEndings(byte[] data) {
-        for (int i = 0; i < data.length; i++) {
-            if (data[i] == '\n' && (i == 0 || data[i - 1] != '\r')) {
-                return false;
-            }
-            if (data[i] == '\r' && (i + 1 == data.length || data[i + 1] != '\n')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The decoded Subject header for the message list, shortened; null without one. */

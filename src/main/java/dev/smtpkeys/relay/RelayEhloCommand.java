@@ -6,17 +6,19 @@ import org.subethamail.smtp.internal.server.BaseCommand;
 import org.subethamail.smtp.server.Session;
 
 /**
- * EHLO with the extensions this relay really offers: PIPELINING, SIZE, 8BITMIME, STARTTLS until it
- * is started, and AUTH only where it may be used (after STARTTLS, unless plaintext AUTH is allowed).
- * SubEthaSMTP's own EHLO offers CHUNKING and SMTPUTF8 and no PIPELINING.
+ * EHLO with the extensions this relay really offers: PIPELINING, SIZE, 8BITMIME, SMTPUTF8 where
+ * configured, STARTTLS until TLS is on, and AUTH only where it may be used (with TLS, unless plaintext
+ * AUTH is allowed). SubEthaSMTP's own EHLO offers CHUNKING and no PIPELINING.
  */
 final class RelayEhloCommand extends BaseCommand {
 
     private final boolean allowPlaintextAuth;
+    private final boolean smtputf8;
 
-    RelayEhloCommand(boolean allowPlaintextAuth) {
+    RelayEhloCommand(boolean allowPlaintextAuth, boolean smtputf8) {
         super("EHLO", "Introduce yourself.", "<hostname>");
         this.allowPlaintextAuth = allowPlaintextAuth;
+        this.smtputf8 = smtputf8;
     }
 
     @Override
@@ -32,6 +34,9 @@ final class RelayEhloCommand extends BaseCommand {
         answer.append("\r\n250-PIPELINING");
         answer.append("\r\n250-SIZE ").append(session.getServer().getMaxMessageSize());
         answer.append("\r\n250-8BITMIME");
+        if (smtputf8) {
+            answer.append("\r\n250-SMTPUTF8");
+        }
         if (!session.isTLSStarted()) {
             answer.append("\r\n250-STARTTLS");
         }

@@ -1,8 +1,11 @@
 package dev.smtpkeys.relay;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,16 +23,17 @@ import dev.smtpkeys.keys.VerifiedKey;
 import dev.smtpkeys.outbound.MessageQueue;
 
 /**
- * One mail transaction of an authenticated session: checks the envelope, reads DATA within the
- * limits, refuses bare line feeds, and answers 250 only once the message is committed to the queue.
+ * One mail transaction of an authenticated session: checks the envelope, spools DATA within the
+ * limits (never the whole message in the heap), refuses bare line feeds, and answers 250 only once
+ * the message is committed to the queue.
  */
 final class RelayMessageHandler implements MessageHandler {
 
     private static final Logger LOG = Logger.getLogger(RelayMessageHandler.class);
 
-    /** What every mail transaction of one relay server needs; built once, by {@link RelayServer}. */
+    /** What every mail transaction of one relay needs; built once, by {@link RelayListeners}. */
     record Intake(int maxRecipients, int maxMessageSize, String hostname, MessageQueue queue, KeyUsage usage,
-            RelayMetrics metrics) {
+            RelayMetrics metrics, InflightBudget budget, Path spoolDir) {
     }
 
     private final Intake intake;
@@ -37,11 +41,21 @@ final class RelayMessageHandler implements MessageHandler {
     private final VerifiedKey key;
     private final List<String> recipients = new ArrayList<>();
     private String from;
+    private MailParameters parameters;
+    private InflightBudget.Hold hold;
+    private RelayDrain drain;
 
     RelayMessageHandler(Intake intake, Session session, VerifiedKey key) {
         this.intake = intake;
         this.session = session;
         this.key = key;
+    }
+
+    /** Called by {@link RelayMailCommand} once the transaction has started: it owns these until {@link #done()}. */
+    void begin(MailParameters mail, InflightBudget.Hold share, RelayDrain transactions) {
+        this.parameters = mail;
+        this.hold = share;
+        this.drain = transactions;
     }
 
     @Override
@@ -60,6 +74,11 @@ final class RelayMessageHandler implements MessageHandler {
         if (recipients.size() >= intake.maxRecipients()) {
             throw new RejectException(452, "4.5.3 Too many recipients");
         }
+        try {
+            parameters.checkAddress(address);
+        } catch (MailParameters.Refused e) {
+            throw new RejectException(e.code(), e.getMessage());
+        }
         if (!RawMessage.isValidMailbox(address)) {
             throw new RejectException(501, "5.1.3 Bad recipient address syntax");
         }
@@ -68,20 +87,27 @@ final class RelayMessageHandler implements MessageHandler {
 
     @Override
     public String data(InputStream in) throws RejectException, IOException {
-        // the stream is always read to its end before any answer, so no message line is ever taken as a command
-        byte[] body = RawMessage.readAtMost(in, intake.maxMessageSize());
-        if (body == null) {
-            throw reject("too-large", 552, "5.3.4 Message size exceeds fixed maximum message size");
+        try (MessageSpool spool = new MessageSpool(intake.spoolDir(), hold)) {
+            switch (spool.read(in, intake.maxMessageSize())) {
+                case TOO_LARGE -> throw reject("too-large", 552, "5.3.4 Message size exceeds fixed maximum message size");
+                case BARE_LINE_ENDING -> throw reject("bare-lf", 554,
+                        "5.6.0 Message refused: lines must end with CRLF, bare CR or LF found");
+                case NO_STORAGE -> throw reject("no-storage", 452, "4.3.1 Insufficient system storage");
+                case COMPLETE -> {
+                    return enqueue(spool);
+                }
+                default -> throw new IllegalStateException();
+            }
         }
-        if (!RawMessage.hasOnlyCrlfLineEndings(body)) {
-            throw reject("bare-lf", 554, "5.6.0 Message refused: lines must end with CRLF, bare CR or LF found");
-        }
-        byte[] raw = withReceivedHeader(body);
-        MessageQueue.Incoming message = new MessageQueue.Incoming(key, ip(), from, List.copyOf(recipients),
-                RawMessage.subject(body), raw);
+    }
+
+    private String enqueue(MessageSpool spool) throws IOException, RejectException {
+        byte[] header = receivedHeader();
+        long size = header.length + spool.size();
         OptionalLong id;
-        try {
-            id = intake.queue().enqueue(message);
+        try (InputStream raw = new SequenceInputStream(new ByteArrayInputStream(header), spool.open())) {
+            id = intake.queue().enqueue(new MessageQueue.Incoming(key, ip(), from, List.copyOf(recipients),
+                    RawMessage.subject(spool.head()), parameters.smtputf8(), (int) size, raw));
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("could not queue a message of key %d: %s %s", key.keyId(), e.getClass().getName(),
                     e instanceof SQLException sql ? sql.getSQLState() : "");
@@ -97,8 +123,16 @@ final class RelayMessageHandler implements MessageHandler {
         return "2.0.0 Ok: queued as " + id.getAsLong();
     }
 
+    /** The end of every transaction (also of a session cut off): gives back its budget share and drain place. */
     @Override
     public void done() {
+        if (hold != null) {
+            hold.release();
+        }
+        if (drain != null) {
+            drain.leave();
+            drain = null;
+        }
     }
 
     /** Ends the transaction as RFC 5321 wants after a failed DATA, so the next MAIL starts afresh. */
@@ -112,16 +146,13 @@ final class RelayMessageHandler implements MessageHandler {
         return session.getRemoteAddress().getAddress().getHostAddress();
     }
 
-    private byte[] withReceivedHeader(byte[] body) {
+    /** RFC 5321 §4.4, with the protocol names of RFC 3848 and RFC 6531 (UTF8SMTPSA for SMTPUTF8 over TLS). */
+    private byte[] receivedHeader() {
         String helo = session.getHelo().orElse("unknown").replaceAll("[^A-Za-z0-9.:\\[\\]-]", "");
+        String protocol = (parameters.smtputf8() ? "UTF8SMTP" : "ESMTP") + (session.isTLSStarted() ? "S" : "") + "A";
         String header = "Received: from " + (helo.isEmpty() ? "unknown" : helo) + " ([" + ip() + "])\r\n"
-                + "\tby " + intake.hostname() + " with " + (session.isTLSStarted() ? "ESMTPSA" : "ESMTPA")
-                + " id " + session.getSessionId() + ";\r\n"
+                + "\tby " + intake.hostname() + " with " + protocol + " id " + session.getSessionId() + ";\r\n"
                 + "\t" + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now()) + "\r\n";
-        byte[] head = header.getBytes(StandardCharsets.US_ASCII);
-        byte[] raw = new byte[head.length + body.length];
-        System.arraycopy(head, 0, raw, 0, head.length);
-        System.arraycopy(body, 0, raw, head.length, body.length);
-        return raw;
+        return header.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -20,6 +20,12 @@ public class RelayMetrics {
                 .description("SMTP AUTH attempts").register(registry).increment();
     }
 
+    /** A connection at admission (accepted, or refused with a reason) or closed early by a pre-AUTH limit. */
+    void connection(String result, String reason) {
+        Counter.builder("smtpkeys.relay.connections").tag("result", result).tag("reason", reason)
+                .description("SMTP connections at admission and pre-AUTH limits").register(registry).increment();
+    }
+
     /** A message at the end of DATA: accepted, or rejected with a reason. */
     void message(String result, String reason) {
         Counter.builder("smtpkeys.relay.messages").tag("result", result).tag("reason", reason)

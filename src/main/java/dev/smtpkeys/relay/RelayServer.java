@@ -1,27 +1,22 @@
 package dev.smtpkeys.relay;
 
-import java.util.concurrent.TimeUnit;
-
-import javax.net.ssl.SSLContext;
+import java.util.List;
 
 import org.jboss.logging.Logger;
-import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
-import org.subethamail.smtp.auth.LoginFailedException;
-import org.subethamail.smtp.server.SMTPServer;
-import org.subethamail.smtp.server.Session;
-import org.subethamail.smtp.server.SessionHandler;
 
-import dev.smtpkeys.keys.VerifiedKey;
 import dev.smtpkeys.outbound.MessageQueue;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * The SubEthaSMTP server, started and stopped with the application. AUTH is required before MAIL;
- * AUTH, EHLO and BDAT are this package's own verbs (see {@link KeyAuthCommand}); every message goes
- * through a {@link RelayMessageHandler} into the {@link MessageQueue}.
+ * The app's SMTP relay ({@link RelayListeners}), started with the application and drained on its
+ * shutdown. Quarkus first runs the shutdown delay ({@code quarkus.shutdown.delay}, when set: the relay
+ * reports unready at its start, so balancers stop sending, and keeps serving), then the
+ * {@link ShutdownEvent}: the relay stops listening, lets the messages being received finish for up to
+ * {@code smtpkeys.relay.drain-timeout}, then closes every session.
  */
 @ApplicationScoped
 public class RelayServer {
@@ -29,20 +24,13 @@ public class RelayServer {
     private static final Logger LOG = Logger.getLogger(RelayServer.class);
 
     private final RelayConfig config;
-    private final KeyAuthenticator authenticator;
-    private final MessageQueue queue;
-    private final KeyUsage usage;
-    private final RelayMetrics metrics;
-    private SMTPServer server;
-    private volatile int boundPort = -1;
+    private final RelayListeners.Services services;
+    private volatile RelayListeners relay;
 
     RelayServer(RelayConfig config, KeyAuthenticator authenticator, MessageQueue queue, KeyUsage usage,
             RelayMetrics metrics) {
         this.config = config;
-        this.authenticator = authenticator;
-        this.queue = queue;
-        this.usage = usage;
-        this.metrics = metrics;
+        this.services = new RelayListeners.Services(authenticator, queue, usage, metrics);
     }
 
     void start(@Observes StartupEvent start) {
@@ -50,78 +38,54 @@ public class RelayServer {
             LOG.info("SMTP relay disabled (smtpkeys.relay.enabled=false)");
             return;
         }
-        server = newServer(config);
-        server.start();
-        boundPort = server.getPortAllocated();
-        LOG.infof("SMTP relay listening on port %d (STARTTLS%s)", boundPort,
-                config.allowPlaintextAuth() ? ", AUTH also without TLS" : ", AUTH only after STARTTLS");
+        relay = open(config);
+        LOG.infof("SMTP relay ready (%s)", config.allowPlaintextAuth() ? "AUTH also without TLS" : "AUTH only with TLS");
     }
 
-    /** A relay server on {@code settings}, not started; the app's own uses the configuration. */
-    SMTPServer newServer(RelayConfig settings) {
-        String hostname = hostname(settings);
-        SSLContext tls = RelayTls.context(settings.tls(), hostname);
-        // built once per server: a mail transaction needs nothing else from here
-        RelayMessageHandler.Intake intake = new RelayMessageHandler.Intake(settings.maxRecipients(),
-                settings.maxMessageSize(), hostname, queue, usage, metrics);
-        SMTPServer smtp = SMTPServer.port(settings.port())
-                .hostName(hostname)
-                .softwareName("smtp-keys")
-                .messageHandlerFactory(context -> new RelayMessageHandler(intake, (Session) context,
-                        (VerifiedKey) context.getAuthenticationHandler().orElseThrow().getIdentity()))
-                // SubEthaSMTP requires a factory with requireAuth; the AUTH verb itself is KeyAuthCommand
-                .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) -> {
-                    throw new LoginFailedException();
-                }))
-                .requireAuth(true)
-                .enableTLS(true)
-                .startTlsSocketFactory(RelayTls.socketCreator(tls))
-                // our own Received header: SubEthaSMTP's asks reverse DNS for every message
-                .insertReceivedHeaders(false)
-                .maxMessageSize(settings.maxMessageSize())
-                // the recipient limit is RelayMessageHandler's, with 452 4.5.3
-                .maxRecipients(-1)
-                .maxConnections(settings.maxConnections())
-                .connectionTimeout((int) settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .sessionHandler(new ThrottledIps())
-                .serverThreadName("smtp-relay")
-                .build();
-        // internal API of SubEthaSMTP 7.2.2, checked by the relay's protocol tests on every upgrade
-        smtp.getCommandHandler().addCommand(new KeyAuthCommand(authenticator, settings.allowPlaintextAuth()));
-        smtp.getCommandHandler().addCommand(new RelayEhloCommand(settings.allowPlaintextAuth()));
-        smtp.getCommandHandler().addCommand(new NoChunkingCommand());
-        return smtp;
+    /** A relay on {@code settings}, started; the app's own uses the configuration (tests start others). */
+    RelayListeners open(RelayConfig settings) {
+        return RelayListeners.start(settings, services);
+    }
+
+    void shutdownDelayStarted(@Observes ShutdownDelayInitiatedEvent event) {
+        RelayListeners running = relay;
+        if (running != null) {
+            running.unready();
+        }
     }
 
     void stop(@Observes ShutdownEvent stop) {
-        if (server != null) {
-            server.stop();
-            server = null;
+        RelayListeners running = relay;
+        if (running == null) {
+            return;
         }
-    }
-
-    /** The port the relay listens on (the free one picked when configured as 0); -1 when not running. */
-    public int boundPort() {
-        return boundPort;
-    }
-
-    private static String hostname(RelayConfig settings) {
-        return settings.hostname().or(settings::publicHost).orElse("localhost");
-    }
-
-    /** Turns a throttled IP away at the greeting. */
-    private final class ThrottledIps implements SessionHandler {
-
-        @Override
-        public SessionAcceptance accept(Session session) {
-            if (authenticator.isBlocked(KeyAuthCommand.ip(session))) {
-                return SessionAcceptance.failure(421, "4.7.0 Too many failed authentications from your address, try again later");
+        try {
+            int cut = running.shutdown(config.drainTimeout());
+            if (cut > 0) {
+                LOG.warnf("SMTP relay stopped with %d message(s) still being received (drain timeout %s)", cut,
+                        config.drainTimeout());
             }
-            return SessionAcceptance.success();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.close();
         }
+    }
 
-        @Override
-        public void onSessionEnd(Session session) {
-        }
+    /** The port of the listener {@code smtp} (the free one picked when configured as 0); -1 when not running. */
+    public int boundPort() {
+        RelayListeners running = relay;
+        return running == null ? -1 : running.port(ListenerSpec.PRIMARY);
+    }
+
+    /** The listeners with the ports they really listen on; empty when not running. */
+    List<ListenerSpec> listeners() {
+        RelayListeners running = relay;
+        return running == null ? List.of() : running.listeners();
+    }
+
+    /** Whether the relay listens and wants connections (the readiness check). */
+    boolean isReady() {
+        RelayListeners running = relay;
+        return running != null && running.isReady();
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 import org.junit.jupiter.api.Test;
-import org.subethamail.smtp.server.SMTPServer;
 
 import dev.smtpkeys.keys.KeySecret;
 import dev.smtpkeys.support.RelayFixtures;
@@ -46,9 +44,8 @@ class RelayPolicyTest {
     void authBeforeStartTlsIsRefusedWhereConfigurationRequiresTls() throws IOException {
         RelayFixtures.Key key = fixtures.newAccountWithKey("Shop");
         // the relay as prod runs it (plaintext AUTH not allowed), on a port of its own
-        SMTPServer strict = relay.newServer(withoutPlaintextAuth(config));
-        strict.start();
-        try (SmtpTestClient client = SmtpTestClient.open(strict.getPortAllocated(), RelayFixtures.freshIp())) {
+        RelayListeners strict = TestRelays.start(relay, config, "allowPlaintextAuth", false);
+        try (SmtpTestClient client = SmtpTestClient.open(strict.port("smtp"), RelayFixtures.freshIp())) {
             assertFalse(client.ehlo().text().contains("AUTH"), "AUTH is not offered before STARTTLS");
             assertEquals("538 5.7.11 Encryption required for requested authentication mechanism",
                     client.authPlain(key.login(), key.secret()).toString());
@@ -59,7 +56,7 @@ class RelayPolicyTest {
             assertEquals(235, client.authPlain(key.login(), key.secret()).code());
             assertEquals(250, client.send("shop@example.org", List.of("a@example.net"), RelayFixtures.message("tls")).code());
         } finally {
-            strict.stop();
+            strict.close();
         }
     }
 
@@ -129,15 +126,6 @@ class RelayPolicyTest {
 
     private static String b64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static RelayConfig withoutPlaintextAuth(RelayConfig real) {
-        return (RelayConfig) Proxy.newProxyInstance(RelayConfig.class.getClassLoader(), new Class<?>[] {RelayConfig.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "allowPlaintextAuth" -> false;
-                    case "port" -> 0;
-                    default -> method.invoke(real, args);
-                });
     }
 
     /** Every log record of every category, formatted with its stack trace. */

@@ -132,6 +132,32 @@ public class RelayFixtures {
                 + " next_attempt_at = now() + interval '10 minutes' where id = ?", token, id);
     }
 
+    /** What the relay stored of a message, as the delivery reads it. */
+    public record Stored(String clientIp, boolean smtputf8, String[] recipients, byte[] rawMime) {
+    }
+
+    public Stored stored(long id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "select client_ip, smtputf8, recipients, raw_mime from outbound_message where id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet r = select.executeQuery()) {
+                r.next();
+                return new Stored(r.getString(1), r.getBoolean(2), (String[]) r.getArray(3).getArray(), r.getBytes(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The queue id in a {@code 250 2.0.0 Ok: queued as <id>} reply. */
+    public static long queuedId(SmtpTestClient.Reply reply) {
+        if (!reply.is(250)) {
+            throw new AssertionError("not queued: " + reply);
+        }
+        return Long.parseLong(reply.text().substring(reply.text().lastIndexOf(' ') + 1));
+    }
+
     public Row row(long id) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select = c.prepareStatement(
@@ -200,7 +226,17 @@ public class RelayFixtures {
 
     /** A session that has said EHLO and authenticated with {@code key}. */
     public SmtpTestClient authenticated(Key key) throws java.io.IOException {
-        SmtpTestClient client = SmtpTestClient.open(port(), freshIp());
+        return authenticated(key, port(), freshIp());
+    }
+
+    /** The same on another relay's {@code port}. */
+    public SmtpTestClient authenticated(Key key, int port) throws java.io.IOException {
+        return authenticated(key, port, freshIp());
+    }
+
+    /** The same from {@code sourceAddress}. */
+    public SmtpTestClient authenticated(Key key, int port, String sourceAddress) throws java.io.IOException {
+        SmtpTestClient client = SmtpTestClient.open(port, sourceAddress);
         client.ehlo();
         SmtpTestClient.Reply reply = client.authPlain(key.login(), key.secret());
         if (!reply.is(235)) {

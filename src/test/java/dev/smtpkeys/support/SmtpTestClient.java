@@ -75,6 +75,18 @@ public final class SmtpTestClient implements Closeable {
         return client;
     }
 
+    /** Connects to a port with TLS from the first byte (implicit TLS, RFC 8314) and checks the 220 greeting. */
+    public static SmtpTestClient openTls(int port, String sourceAddress) throws IOException {
+        SmtpTestClient client = connect(port, sourceAddress);
+        client.handshake();
+        Reply greeting = client.read();
+        if (!greeting.is(220)) {
+            client.close();
+            throw new IOException("no greeting: " + greeting);
+        }
+        return client;
+    }
+
     private void use(Socket s) throws IOException {
         this.socket = s;
         this.in = new BufferedInputStream(s.getInputStream());
@@ -176,6 +188,16 @@ public final class SmtpTestClient implements Closeable {
                 return new Reply(Integer.parseInt(line.substring(0, 3)), String.join("\n", lines));
             }
         }
+    }
+
+    /** How long a read may wait, from now on (20 s unless changed). */
+    public void timeout(java.time.Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+    }
+
+    /** Everything the server still sends until it closes the connection. */
+    public byte[] readToEnd() throws IOException {
+        return in.readAllBytes();
     }
 
     /** Whether the server has closed the connection (reads end of stream). */
