@@ -1,7 +1,6 @@
 package dev.smtpkeys.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -33,7 +32,6 @@ import dev.smtpkeys.support.TestAccounts;
 import dev.smtpkeys.support.TestData;
 import dev.smtpkeys.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 
@@ -120,9 +118,11 @@ class CsrfTest {
                 }
             }
 
-            Response accepted = session.post(path, form);
-            assertTrue(accepted.statusCode() < 400, name + " with its token: " + accepted.statusCode());
-            assertNotEquals(before, state(account, supportEmail), name + " with its token changes something");
+            // the control: with its token, the same form goes through
+            int accepted = session.post(path, form).statusCode();
+            if (accepted >= 400 || before.equals(state(account, supportEmail))) {
+                problems.add(name + " with its token: " + accepted + ", nothing changed");
+            }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
