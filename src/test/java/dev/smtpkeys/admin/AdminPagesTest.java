@@ -178,6 +178,9 @@ class AdminPagesTest {
         assertTrue(deleted.get(0).text().contains(REASON + " again"));
         assertTrue(deleted.get(0).text().contains("Shop"));
         assertFalse(activity.text().contains("support-"), "a support user's address is not shown to customers");
+        assertEquals("", deleted.get(0).select("td").get(4).text(), "nor the network support works from");
+        assertFalse(html(support.get(base).then().statusCode(200).extract().response())
+                .select("tr[data-action=KEY_DELETED] td").get(4).text().isEmpty(), "support sees it");
     }
 
     @Test
