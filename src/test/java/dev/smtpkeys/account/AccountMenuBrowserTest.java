@@ -50,9 +50,7 @@ class AccountMenuBrowserTest {
         browser.findElement(By.id("email")).sendKeys(owner.email());
         browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/settings/keys/smtp"));
-
-        browser.findElement(By.cssSelector("details.menu summary")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("details.menu summary"))).click();
         browser.findElement(By.cssSelector("details.menu button[value=de]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "SMTP-Server"));
         Browser.screenshot(browser, "german");
