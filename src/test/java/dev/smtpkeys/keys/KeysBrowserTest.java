@@ -151,7 +151,7 @@ class KeysBrowserTest {
         assertEquals("n".repeat(64), typed, "the field holds at most 64 characters");
         submitAndAwaitTheNextPage(again);
         WebElement created = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("created-dialog")));
-        assertTrue(created.getText().contains(typed), created.getText());
+        assertTrue(created.getText().contains(typed), "the dialog names the new key");
         assertTrue(keys.verify(owner.smtpLogin(), created.findElement(By.id("new-key")).getDomProperty("value")).isPresent());
     }
 
