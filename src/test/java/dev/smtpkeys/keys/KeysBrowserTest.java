@@ -29,7 +29,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-/** The flows a person clicks through on the SMTP tab, in a real browser with JavaScript, dialogs and the strict CSP. */
+/**
+ * The flows a person clicks through on the SMTP tab, the account menu of its header included, in a
+ * real browser with JavaScript, dialogs and the strict CSP. One Chromium for the class: it takes
+ * seconds to start.
+ */
 @QuarkusTest
 class KeysBrowserTest {
 
@@ -153,6 +157,22 @@ class KeysBrowserTest {
         WebElement created = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("created-dialog")));
         assertTrue(created.getText().contains(typed), "the dialog names the new key");
         assertTrue(keys.verify(owner.smtpLogin(), created.findElement(By.id("new-key")).getDomProperty("value")).isPresent());
+    }
+
+    @Test
+    void theAccountMenuSwitchesToGermanAndLogsOut() {
+        browser.findElement(By.cssSelector("details.menu summary")).click();
+        browser.findElement(By.cssSelector("details.menu button[value=de]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "SMTP-Server"));
+        Browser.screenshot(browser, "german");
+
+        WebElement german = browser.findElement(By.tagName("main"));
+        browser.findElement(By.cssSelector("details.menu summary")).click();
+        browser.findElement(By.cssSelector(".menu-logout button")).click();
+        wait.until(ExpectedConditions.stalenessOf(german));
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.get(base + "settings/keys/smtp");
+        assertTrue(browser.getCurrentUrl().contains("/login"), browser.getCurrentUrl());
     }
 
     @Test
