@@ -43,10 +43,30 @@ class LoginThrottleTest {
         }
         assertTrue(throttle.isBlocked(null, "c@example.org"));
         clock.advance(Duration.ofMinutes(13));
-        assertFalse(throttle.isBlocked(null, "c@example.org"), "the oldest failure is 15 minutes old");
-        clock.advance(Duration.ofMinutes(5));
+        assertFalse(throttle.isBlocked(null, "c@example.org"), "the failures of minutes 0 and 1 have left the window");
+        // a sliding window, not a reset: the failure of minute 2 still counts, with two new ones
+        throttle.failed("10.0.0.4", "c@example.org");
+        assertFalse(throttle.isBlocked(null, "c@example.org"));
+        throttle.failed("10.0.0.4", "c@example.org");
+        assertTrue(throttle.isBlocked(null, "c@example.org"));
+    }
+
+    @Test
+    void pruningForgetsRunOutWindowsSoNewAddressesAreCountedAgain() {
+        for (int i = 0; i < LoginThrottle.MAX_TRACKED; i++) {
+            throttle.failed(null, "filler-" + i + "@example.org");
+        }
+        for (int i = 0; i < 3; i++) {
+            throttle.failed(null, "late@example.org");
+        }
+        assertFalse(throttle.isBlocked(null, "late@example.org"), "beyond the tracking cap a new address is not counted");
+
+        clock.advance(Duration.ofMinutes(15));
         throttle.prune();
-        assertFalse(throttle.isBlocked("10.0.0.4", "c@example.org"));
+        for (int i = 0; i < 3; i++) {
+            throttle.failed(null, "late@example.org");
+        }
+        assertTrue(throttle.isBlocked(null, "late@example.org"), "pruning made room for it");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -54,21 +55,18 @@ class KeySecretTest {
     @Test
     void checksumIsSixBase62CharactersOfCrc32() {
         assertEquals("000000", KeySecret.checksum(""));
-        // CRC32("a") = 0xE8B7BE43 = 3904355907 = base62 "4GAFRH"... computed independently below
-        long crc = 3904355907L;
-        StringBuilder expected = new StringBuilder();
-        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        for (int i = 0; i < 6; i++) {
-            expected.insert(0, alphabet.charAt((int) (crc % 62)));
-            crc /= 62;
-        }
-        assertEquals(expected.toString(), KeySecret.checksum("a"));
+        // CRC32("a") = 0xE8B7BE43 = 3904355907, in six base62 digits (0-9A-Za-z), worked out by hand
+        assertEquals("4GEHKN", KeySecret.checksum("a"));
     }
 
     @Test
-    void hashIsSha256AndSuffixTheLastTwoCharacters() {
+    void hashIsSha256OfTheKeyAndSuffixTheLastTwoCharacters() {
+        // the FIPS 180-2 test vector, and a key-shaped value checked with `printf %s … | sha256sum`
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                HexFormat.of().formatHex(KeySecret.hash("abc")));
+        assertEquals("8463ea5ff743b48fcafc0197fcd428bc678f0b10f54b5aa7a309066cd0743ad7",
+                HexFormat.of().formatHex(KeySecret.hash("smtpk_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcd")));
         String key = KeySecret.generate();
-        assertEquals(32, KeySecret.hash(key).length);
         assertEquals(key.substring(50), KeySecret.suffix(key));
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +52,7 @@ class KeyServiceConcurrencyTest {
         for (int i = 1; i < config.maxPerAccount() - 1; i++) {
             keys.generate(Actor.system(), account(owner), "k" + i, null);
         }
-        int[] n = {0};
-        List<Object> outcomes = race(6, () -> keys.generate(Actor.system(), account(owner), "racer" + (n[0]++) + UUID.randomUUID(), null));
+        List<Object> outcomes = race(6, () -> keys.generate(Actor.system(), account(owner), "racer-" + UUID.randomUUID(), null));
         assertEquals(1, outcomes.stream().filter(GeneratedKey.class::isInstance).count(), outcomes.toString());
         assertEquals((long) config.maxPerAccount(), count(owner));
     }
@@ -84,26 +84,31 @@ class KeyServiceConcurrencyTest {
     /** Runs {@code task} on {@code threads} threads released at once; answers each result or problem. */
     private static List<Object> race(int threads, Callable<Object> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                try {
-                    return task.call();
-                } catch (KeyException e) {
-                    return e.problem();
-                } catch (KeyNotFoundException e) {
-                    return e;
-                }
-            }));
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    if (!start.await(10, TimeUnit.SECONDS)) {
+                        throw new AssertionError("never started");
+                    }
+                    try {
+                        return task.call();
+                    } catch (KeyException e) {
+                        return e.problem();
+                    } catch (KeyNotFoundException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                results.add(f.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
         }
-        start.countDown();
-        List<Object> results = new ArrayList<>();
-        for (Future<Object> f : futures) {
-            results.add(f.get());
-        }
-        pool.shutdown();
-        return results;
     }
 }

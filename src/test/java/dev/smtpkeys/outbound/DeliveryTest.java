@@ -7,18 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.support.RelayFixtures;
 import dev.smtpkeys.support.SmtpTestClient;
 import dev.smtpkeys.support.TestUpstream;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -31,6 +37,12 @@ class DeliveryTest {
 
     @Inject
     DeliveryWorker worker;
+
+    @Inject
+    OutboundConfig config;
+
+    @Inject
+    Scheduler scheduler;
 
     @Test
     void temporaryUpstreamFailureIsRetriedUntilDelivered() throws Exception {
@@ -64,26 +76,40 @@ class DeliveryTest {
     @Test
     void concurrentWorkersNeverClaimTheSameMessage() throws Exception {
         RelayFixtures.Key key = fixtures.newAccountWithKey("Shop");
-        try (SmtpTestClient client = fixtures.authenticated(key)) {
-            for (int i = 0; i < 40; i++) {
-                assertEquals(250, client.send("shop@example.org", List.of("claim-" + i + "@example.net"),
-                        RelayFixtures.message("c" + i)).code());
-            }
-        }
-        // two workers (and the app's own, running meanwhile) race for the same rows
         List<Long> claimedByA = new CopyOnWriteArrayList<>();
         List<Long> claimedByB = new CopyOnWriteArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
-        Thread a = new Thread(() -> claimAll(start, claimedByA));
-        Thread b = new Thread(() -> claimAll(start, claimedByB));
-        a.start();
-        b.start();
-        start.countDown();
-        a.join();
-        b.join();
+        List<Long> due;
+        // the app's own worker would deliver them meanwhile; the race is between A and B
+        String poll = pollJob();
+        scheduler.pause(poll);
+        try {
+            due = fixtures.insertDue(key, 120);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch ready = new CountDownLatch(2);
+                CountDownLatch start = new CountDownLatch(1);
+                Future<?> a = pool.submit(() -> claimAll(ready, start, claimedByA));
+                Future<?> b = pool.submit(() -> claimAll(ready, start, claimedByB));
+                assertTrue(ready.await(10, TimeUnit.SECONDS));
+                start.countDown();
+                a.get(30, TimeUnit.SECONDS);
+                b.get(30, TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            scheduler.resume(poll);
+        }
         Set<Long> union = new HashSet<>(claimedByA);
         union.addAll(claimedByB);
         assertEquals(claimedByA.size() + claimedByB.size(), union.size(), "a message was claimed twice");
+        assertTrue(union.stream().filter(due::contains).count() > 0, "the two of them claimed the messages");
+        for (long id : due) {
+            // once each, by A, B, or a round of the app's worker that had begun before the pause
+            RelayFixtures.Row row = fixtures.row(id);
+            assertEquals(1, row.attempts(), "claims of message " + id);
+            assertTrue(!row.status().equals("QUEUED"), "message " + id + " was never claimed");
+        }
     }
 
     @Test
@@ -132,21 +158,85 @@ class DeliveryTest {
         assertEquals(new RelayFixtures.Row("SENT", null, 1, null, true), fixtures.row(id));
     }
 
-    private static DeliveryWorker.Claimed claimed(long id, UUID token, String to, int attempts) {
-        return new DeliveryWorker.Claimed(id, token, "shop@example.org", new String[] {to},
-                RelayFixtures.message("x").getBytes(StandardCharsets.UTF_8), attempts, Instant.now());
+    @Test
+    void eachTemporaryFailureWaitsLongerBeforeTheNextTry() {
+        RelayFixtures.Key key = fixtures.newAccountWithKey("Shop");
+        Duration afterThird = waitAfterTemporaryFailure(key, 3);
+        Duration afterFifth = waitAfterTemporaryFailure(key, 5);
+        assertEquals(worker.backoff(3), afterThird);
+        assertEquals(worker.backoff(5), afterFifth);
+        assertEquals(afterThird.multipliedBy(4), afterFifth, "doubled with each try");
     }
 
-    private void claimAll(CountDownLatch start, List<Long> into) {
-        try {
-            start.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
+    @Test
+    void aMessageStillRefusedAfterItsLifetimeEndsAsFailed() {
+        RelayFixtures.Key key = fixtures.newAccountWithKey("Shop");
+        Duration lifetime = config.delivery().lifetime();
+        long young = tryOnceAndRefuse(key, 7, Instant.now().minus(lifetime).plus(Duration.ofMinutes(1)));
+        long old = tryOnceAndRefuse(key, 7, Instant.now().minus(lifetime).minus(Duration.ofMinutes(1)));
+
+        assertEquals("QUEUED", fixtures.row(young).status(), "within its lifetime it is tried again");
+        RelayFixtures.Row given = fixtures.row(old);
+        assertEquals("FAILED", given.status());
+        DeliveryError error = DeliveryError.parse(given.lastError());
+        assertEquals(DeliveryError.Code.EXPIRED, error.code());
+        assertTrue(error.detail().startsWith("451 "), given.lastError());
+    }
+
+    /** Tries a claimed message at its {@code attempts}th try, which the upstream refuses for now; answers the wait set. */
+    private Duration waitAfterTemporaryFailure(RelayFixtures.Key key, int attempts) {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        long id = tryOnceAndRefuse(key, attempts, Instant.now());
+        Instant after = Instant.now().plus(1, ChronoUnit.MICROS);
+        assertEquals("QUEUED", fixtures.row(id).status());
+        Instant next = fixtures.nextAttemptAt(id);
+        // the wait starts at the moment of the refusal, which lies between before and after
+        Duration wait = worker.backoff(attempts);
+        assertTrue(!next.isBefore(before.plus(wait)) && !next.isAfter(after.plus(wait)),
+                "next try at " + next + ", expected " + wait + " after a moment in [" + before + ", " + after + "]");
+        return wait;
+    }
+
+    /** A message claimed at its {@code attempts}th try and received at {@code receivedAt}, refused once with 451. */
+    private long tryOnceAndRefuse(RelayFixtures.Key key, int attempts, Instant receivedAt) {
+        String to = "tempfail-" + UUID.randomUUID() + "@example.net";
+        UUID token = UUID.randomUUID();
+        long id = fixtures.insertClaimed(key, to, token, attempts);
+        worker.deliver(List.of(claimed(id, token, to, attempts, receivedAt)));
+        assertTrue(TestUpstream.messagesTo(to).isEmpty());
+        return id;
+    }
+
+    private static DeliveryWorker.Claimed claimed(long id, UUID token, String to, int attempts) {
+        return claimed(id, token, to, attempts, Instant.now());
+    }
+
+    private static DeliveryWorker.Claimed claimed(long id, UUID token, String to, int attempts, Instant receivedAt) {
+        return new DeliveryWorker.Claimed(id, token, "shop@example.org", new String[] {to},
+                RelayFixtures.message("x").getBytes(StandardCharsets.UTF_8), attempts, receivedAt);
+    }
+
+    /** Claims three at a time until nothing is due; bounded, so a claim that never empties the queue fails. */
+    private Void claimAll(CountDownLatch ready, CountDownLatch start, List<Long> into) throws InterruptedException {
+        ready.countDown();
+        if (!start.await(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("never started");
         }
-        for (int round = 0; round < 50; round++) {
-            worker.claim(3).forEach(c -> into.add(c.id()));
+        for (int round = 0; round < 200; round++) {
+            List<DeliveryWorker.Claimed> batch = worker.claim(3);
+            if (batch.isEmpty()) {
+                return null;
+            }
+            batch.forEach(c -> into.add(c.id()));
         }
+        return null;
+    }
+
+    private String pollJob() {
+        return scheduler.getScheduledJobs().stream()
+                .filter(job -> job.getMethodDescription().endsWith(DeliveryWorker.class.getName() + "#poll"))
+                .findFirst().orElseThrow(() -> new AssertionError("no delivery job among " + scheduler.getScheduledJobs()))
+                .getId();
     }
 
     @Test

@@ -227,17 +227,19 @@ class SmtpMessageTest {
     }
 
     @Test
-    void messagesUpdateTheKeysLastUse() throws IOException {
+    void messagesUpdateTheKeysLastUseWithoutCountingAsAUse() throws IOException {
         RelayFixtures.Key key = fixtures.newAccountWithKey("Shop");
-        fixtures.flushUsage();
-        Instant before = Instant.now().minusSeconds(1);
+        Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
         try (SmtpTestClient client = fixtures.authenticated(key)) {
+            // what the AUTH recorded is written and then set back, so only the message can move it again
+            fixtures.flushUsage();
+            fixtures.setLastUse(key, longAgo, "192.0.2.1");
             assertEquals(250, client.send("shop@example.org", List.of("a@example.net"), RelayFixtures.message("x")).code());
         }
         fixtures.flushUsage();
         var stored = fixtures.load(key);
-        assertEquals(1, stored.useCount);
-        assertTrue(stored.lastUsedAt.isAfter(before));
-        assertTrue(stored.lastUsedIp.startsWith("127.1."));
+        assertEquals(1, stored.useCount, "the AUTH counted, the message did not");
+        assertTrue(stored.lastUsedAt.isAfter(longAgo), "the message refreshed the time");
+        assertTrue(stored.lastUsedIp.startsWith("127.1."), stored.lastUsedIp);
     }
 }

@@ -3,40 +3,85 @@ package dev.smtpkeys.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from the system packages (installed by .ci/run), driven by Selenium. No
- * browser download: the binary and driver paths are given, so Selenium Manager never runs.
+ * browser download: the binary and driver paths are given, so Selenium Manager never runs. A
+ * browser test class starts one in {@code @BeforeAll} and quits it in {@code @AfterAll};
+ * {@link #reset} gives each test a signed-out browser of the usual size.
+ *
+ * <p>Waits are explicit only ({@link #waitFor}): an implicit wait would make every check that an
+ * element is absent cost its full timeout.
+ *
+ * <p>Without Chromium the browser tests fail, so a build cannot pass without them; a developer who
+ * has no Chromium may skip them with {@code -Dbrowser.optional=true} (README, "The two commands").
  */
 public final class Browser {
 
+    /** The system property that turns a missing browser into skipped tests instead of failed ones. */
+    public static final String OPTIONAL = "browser.optional";
+
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static final Path DRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+    private static final Dimension WINDOW = new Dimension(1280, 900);
 
     private Browser() {
     }
 
     public static ChromeDriver start(String language) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "Chromium and ChromeDriver are needed (bash .ci/run installs them)");
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            String missing = "Chromium and ChromeDriver are needed at " + CHROMIUM + " and " + DRIVER
+                    + " (bash .ci/run installs them; CHROMIUM and CHROMEDRIVER name other paths)";
+            Assumptions.assumeFalse(Boolean.getBoolean(OPTIONAL), missing + "; skipped: -D" + OPTIONAL + "=true");
+            throw new IllegalStateException(missing + ", or skip the browser tests with -D" + OPTIONAL + "=true");
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--lang=" + language);
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+                "--disable-sync", "--window-size=" + WINDOW.width + "," + WINDOW.height, "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
-        return driver;
+        return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Signs the browser out (no cookies, no stored e-mail), restores the window size and drops the
+     * console log of earlier tests; leaves it on a fresh sign-in page.
+     */
+    public static void reset(ChromeDriver driver, String base) {
+        driver.get(base + "login");
+        driver.manage().deleteAllCookies();
+        driver.executeScript("window.sessionStorage.clear(); window.localStorage.clear();");
+        driver.manage().window().setSize(WINDOW);
+        driver.get(base + "login");
+        driver.manage().logs().get(LogType.BROWSER);
+    }
+
+    /**
+     * An explicit wait of up to 10 s, polled every 50 ms (Selenium's default of 500 ms would add up
+     * to half a second to every wait for a page that is nearly there).
+     */
+    public static WebDriverWait waitFor(ChromeDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50));
+    }
+
+    public static void quit(ChromeDriver driver) {
+        if (driver != null) {
+            driver.quit();
+        }
     }
 
     /** Saves a screenshot under target/screenshots for a person to look at. */

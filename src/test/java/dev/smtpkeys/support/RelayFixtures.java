@@ -1,9 +1,13 @@
 package dev.smtpkeys.support;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,6 +130,42 @@ public class RelayFixtures {
         return insert(accountId, keyId, keyName, "a@example.net", status, null, attempts, lastError, "now() + interval '1 day'");
     }
 
+    /** {@code count} messages of {@code key}, queued and due now, as the relay stores them; answers their ids. */
+    public List<Long> insertDue(Key key, int count) {
+        String sql = "insert into outbound_message (account_id, key_id, key_name, key_master, envelope_from, recipients,"
+                + " subject, size_bytes, raw_mime, next_attempt_at)"
+                + " select ?, ?, 'Shop', false, 'shop@example.org', array['due-' || n || '@example.net'], 'Due', 5,"
+                + " 'Due.'::bytea, now() from generate_series(1, ?) n returning id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
+            insert.setLong(1, key.accountId());
+            insert.setLong(2, key.keyId());
+            insert.setInt(3, count);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet r = insert.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** When the worker will next try message {@code id}. */
+    public Instant nextAttemptAt(long id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("select next_attempt_at from outbound_message where id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet r = select.executeQuery()) {
+                r.next();
+                return r.getTimestamp(1).toInstant();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What another worker's claim does to message {@code id}: a new token, one more attempt, a new lease. */
     public void reclaim(long id, UUID token) {
         update("update outbound_message set status = 'SENDING', attempts = attempts + 1, claim_token = ?,"
@@ -158,6 +198,12 @@ public class RelayFixtures {
         return Long.parseLong(reply.text().substring(reply.text().lastIndexOf(' ') + 1));
     }
 
+    /** Sets what the key table shows as the key's last use, as if it had been written then. */
+    public void setLastUse(Key key, Instant at, String ip) {
+        update("update smtp_key set last_used_at = ?, last_used_ip = ? where id = ?",
+                Timestamp.from(at), ip, key.keyId());
+    }
+
     public Row row(long id) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select = c.prepareStatement(
@@ -178,7 +224,7 @@ public class RelayFixtures {
                 + " subject, size_bytes, raw_mime, status, claim_token, attempts, last_error, next_attempt_at)"
                 + " values (?, ?, ?, ?, 'shop@example.org', ?, 'Inserted', ?, ?, ?, ?, ?, ?, " + nextAttempt + ")"
                 + " returning id";
-        byte[] raw = message("Inserted").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] raw = message("Inserted").getBytes(StandardCharsets.UTF_8);
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
             insert.setLong(1, accountId);
             insert.setLong(2, keyId);

@@ -59,7 +59,7 @@ public final class WebSession {
         return store(spec().get(path));
     }
 
-    /** Posts {@code form} with the CSRF token of the page at {@code tokenPage}. */
+    /** Posts {@code form} with the CSRF token of a page this session just fetched, as a browser sends it. */
     public Response post(String path, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);
         withToken.put("csrf-token", csrfToken());

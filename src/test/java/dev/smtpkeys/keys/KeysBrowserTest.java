@@ -1,18 +1,20 @@
-package dev.smtpkeys.browser;
+package dev.smtpkeys.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -20,17 +22,23 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import dev.smtpkeys.keys.KeySecret;
-import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.support.Browser;
 import dev.smtpkeys.support.TestAccounts;
+import dev.smtpkeys.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-/** The flows a person clicks through, in a real browser with JavaScript, dialogs and the strict CSP. */
+/**
+ * The flows a person clicks through on the SMTP tab, the account menu of its header included, in a
+ * real browser with JavaScript, dialogs and the strict CSP. One Chromium for the class: it takes
+ * seconds to start.
+ */
 @QuarkusTest
 class KeysBrowserTest {
+
+    static ChromeDriver browser;
+    static WebDriverWait wait;
 
     @TestHTTPResource("/")
     URL base;
@@ -41,52 +49,60 @@ class KeysBrowserTest {
     @Inject
     KeyService keys;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
+    @Inject
+    TestData data;
+
     TestAccounts.Created owner;
 
-    @BeforeEach
-    void open() {
+    @BeforeAll
+    static void startBrowser() {
         browser = Browser.start("en");
-        wait = new WebDriverWait(browser, Duration.ofSeconds(5));
-        owner = accounts.create();
+        wait = Browser.waitFor(browser);
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
+    @AfterAll
+    static void quitBrowser() {
+        Browser.quit(browser);
+    }
+
+    @BeforeEach
+    void signIn() {
+        Browser.reset(browser, base.toString());
+        owner = accounts.create();
+        browser.findElement(By.id("email")).sendKeys(owner.email());
+        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.keys tbody tr.master")));
     }
 
     @Test
     void generateDeactivateAndDeleteThroughTheDialogs() {
-        signIn();
         assertTrue(browser.getCurrentUrl().endsWith("/settings/keys/smtp"));
 
-        browser.findElement(By.cssSelector("[data-open-dialog=generate-dialog]")).click();
-        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("generate-dialog")));
+        WebElement dialog = openGenerateDialog();
         Browser.screenshot(browser, "generate-dialog");
         dialog.findElement(By.id("key-name")).sendKeys("Web shop");
         dialog.findElement(By.cssSelector("button[type=submit]")).click();
 
         WebElement created = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("created-dialog")));
-        String secret = created.findElement(By.id("new-key")).getAttribute("value");
+        String secret = created.findElement(By.id("new-key")).getDomProperty("value");
         assertTrue(KeySecret.isWellFormed(secret));
         assertTrue(created.findElement(By.cssSelector("[data-copy=new-key]")).isDisplayed(), "copy button shown with JS");
         Browser.screenshot(browser, "created-dialog");
+        // OK is a link to the plain page: wait until that page has replaced this one
         created.findElement(By.linkText("OK")).click();
+        wait.until(ExpectedConditions.stalenessOf(created));
 
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("created-dialog")));
-        assertFalse(browser.getPageSource().contains(secret), "the key is gone from the page");
         WebElement row = rowOf("Web shop");
+        assertFalse(browser.getPageSource().contains(secret), "the key is gone from the page");
         assertTrue(row.getText().contains("••••••••" + KeySecret.suffix(secret)));
 
         row.findElement(By.linkText("Deactivate")).click();
         WebElement confirm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-deactivate")));
         assertTrue(confirm.getText().contains("Web shop"), "the dialog names the key");
         Browser.screenshot(browser, "confirm-deactivate");
-        confirm.findElement(By.cssSelector("button[type=submit]")).click();
+        submitAndAwaitTheNextPage(confirm);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "deactivated"));
         assertTrue(rowOf("Web shop").getText().contains("Inactive"));
         assertFalse(keys.verify(owner.smtpLogin(), secret).isPresent());
@@ -94,7 +110,7 @@ class KeysBrowserTest {
         rowOf("Web shop").findElement(By.linkText("Delete")).click();
         WebElement delete = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-delete")));
         assertTrue(delete.getText().contains("cannot be undone"));
-        delete.findElement(By.cssSelector("button[type=submit]")).click();
+        submitAndAwaitTheNextPage(delete);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "deleted"));
         assertEquals(1, browser.findElements(By.cssSelector("table.keys tbody tr")).size());
         Browser.screenshot(browser, "after-delete");
@@ -103,74 +119,98 @@ class KeysBrowserTest {
 
     @Test
     void cancellingAConfirmationChangesNothing() {
-        signIn();
         WebElement master = browser.findElement(By.cssSelector("tr.master"));
         master.findElement(By.linkText("Deactivate")).click();
         WebElement confirm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-deactivate")));
         confirm.findElement(By.cssSelector("button[data-close-dialog]")).click();
         wait.until(ExpectedConditions.invisibilityOf(confirm));
-        assertTrue(browser.findElement(By.cssSelector("tr.master")).getText().contains("Active"));
+        browser.navigate().refresh();
+        assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.master"))).getText()
+                .contains("Active"));
+        assertEquals(KeyStatus.ACTIVE, data.status(data.masterId(owner.accountId())));
     }
 
     @Test
-    void theMasterPasswordIsShownWithTheEyeIconAndAnInvalidNameKeepsTheDialogOpen() {
-        signIn();
-        browser.findElement(By.cssSelector("form[action$='/master/reveal'] button")).click();
-        WebElement revealed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("revealed-dialog")));
-        assertTrue(keys.verify(owner.smtpLogin(), revealed.findElement(By.id("master-key")).getAttribute("value")).isPresent());
-        revealed.findElement(By.linkText("OK")).click();
+    void theMasterPasswordIsShownWithTheEyeIcon() {
+        String master = revealMaster();
+        assertTrue(keys.verify(owner.smtpLogin(), master).isPresent());
+    }
 
-        browser.findElement(By.cssSelector("[data-open-dialog=generate-dialog]")).click();
-        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("generate-dialog")));
-        String tooLong = "n".repeat(64);
-        dialog.findElement(By.id("key-name")).sendKeys(tooLong);
+    @Test
+    void aRefusedNameKeepsTheDialogOpenAndTheLongestNameTheFieldTakesIsAccepted() {
+        WebElement dialog = openGenerateDialog();
         // a name that exists already, typed in another case: refused beside the field, input kept
-        dialog.findElement(By.id("key-name")).clear();
         dialog.findElement(By.id("key-name")).sendKeys("MASTER PASSWORD");
-        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        submitAndAwaitTheNextPage(dialog);
         WebElement again = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("generate-dialog")));
         assertTrue(again.getText().contains("already exists"));
-        assertEquals("MASTER PASSWORD", again.findElement(By.id("key-name")).getAttribute("value"));
+        assertEquals("MASTER PASSWORD", again.findElement(By.id("key-name")).getDomProperty("value"));
         Browser.screenshot(browser, "name-error");
+
+        // the field stops where the server's limit is, so whatever fits in it is accepted
+        WebElement name = again.findElement(By.id("key-name"));
+        name.clear();
+        name.sendKeys("n".repeat(70));
+        String typed = name.getDomProperty("value");
+        assertEquals("n".repeat(64), typed, "the field holds at most 64 characters");
+        submitAndAwaitTheNextPage(again);
+        WebElement created = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("created-dialog")));
+        assertTrue(created.getText().contains(typed), "the dialog names the new key");
+        assertTrue(keys.verify(owner.smtpLogin(), created.findElement(By.id("new-key")).getDomProperty("value")).isPresent());
     }
 
     @Test
     void theAccountMenuSwitchesToGermanAndLogsOut() {
-        signIn();
         browser.findElement(By.cssSelector("details.menu summary")).click();
         browser.findElement(By.cssSelector("details.menu button[value=de]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "SMTP-Server"));
         Browser.screenshot(browser, "german");
+
+        WebElement german = browser.findElement(By.tagName("main"));
         browser.findElement(By.cssSelector("details.menu summary")).click();
         browser.findElement(By.cssSelector(".menu-logout button")).click();
+        wait.until(ExpectedConditions.stalenessOf(german));
         wait.until(ExpectedConditions.urlContains("/login"));
         browser.get(base + "settings/keys/smtp");
-        assertTrue(browser.getCurrentUrl().contains("/login"));
+        assertTrue(browser.getCurrentUrl().contains("/login"), browser.getCurrentUrl());
     }
 
     @Test
     void thePageFitsA360PixelWideScreen() {
-        signIn();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        browser.manage().window().setSize(new Dimension(360, 800));
+        WebElement before = browser.findElement(By.tagName("main"));
         browser.navigate().refresh();
+        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.keys")));
         Object overflow = browser.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         Browser.screenshot(browser, "narrow");
         assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling at 360 px");
     }
 
-    private void signIn() {
-        browser.get(base + "login");
-        browser.findElement(By.id("email")).sendKeys(owner.email());
-        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/settings/keys/smtp"));
+    private WebElement openGenerateDialog() {
+        browser.findElement(By.cssSelector("[data-open-dialog=generate-dialog]")).click();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("generate-dialog")));
+    }
+
+    private String revealMaster() {
+        browser.findElement(By.cssSelector("form[action$='/master/reveal'] button")).click();
+        WebElement revealed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("revealed-dialog")));
+        String master = revealed.findElement(By.id("master-key")).getDomProperty("value");
+        revealed.findElement(By.linkText("OK")).click();
+        wait.until(ExpectedConditions.stalenessOf(revealed));
+        return master;
+    }
+
+    /** Submits the form in {@code container}; returns once the answer has replaced the page. */
+    private void submitAndAwaitTheNextPage(WebElement container) {
+        container.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.stalenessOf(container));
     }
 
     private WebElement rowOf(String name) {
-        return browser.findElements(By.cssSelector("table.keys tbody tr")).stream()
-                .filter(r -> r.findElement(By.tagName("th")).getText().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no row " + name));
+        return wait.until(d -> d.findElements(By.cssSelector("table.keys tbody tr"))
+                .stream().filter(r -> r.findElement(By.tagName("th")).getText().equals(name)).findFirst().orElse(null));
     }
 
     private void assertNoConsoleErrors() {

@@ -1,14 +1,13 @@
-package dev.smtpkeys.browser;
+package dev.smtpkeys.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -29,6 +28,9 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class AdminBrowserTest {
 
+    static ChromeDriver browser;
+    static WebDriverWait wait;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -38,20 +40,15 @@ class AdminBrowserTest {
     @Inject
     TestData data;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void open() {
+    @BeforeAll
+    static void startBrowser() {
         browser = Browser.start("en");
-        wait = new WebDriverWait(browser, Duration.ofSeconds(5));
+        wait = Browser.waitFor(browser);
     }
 
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
+    @AfterAll
+    static void quitBrowser() {
+        Browser.quit(browser);
     }
 
     @Test
@@ -60,28 +57,27 @@ class AdminBrowserTest {
         long keyId = data.generateKey(customer, "Leaked shop key");
         String support = accounts.createSupport();
 
-        browser.get(base + "login");
+        Browser.reset(browser, base.toString());
         browser.findElement(By.id("email")).sendKeys(support);
         browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/admin"));
+        WebElement search = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name=q]")));
 
-        WebElement search = browser.findElement(By.cssSelector("input[type=search], input[name=q]"));
         search.sendKeys(customer.smtpLogin().substring(0, 7));
         search.submit();
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("a[href='/admin/accounts/" + customer.accountId() + "']"))).click();
-        wait.until(ExpectedConditions.urlContains("/admin/accounts/" + customer.accountId()));
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("key-" + keyId)));
         assertFalse(browser.getPageSource().contains("smtpk_"), "no secret on the admin page");
         assertTrue(browser.findElements(By.cssSelector("form[action$='/master/reveal']")).isEmpty());
 
-        WebElement row = browser.findElement(By.id("key-" + keyId));
         row.findElement(By.linkText("Deactivate")).click();
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-deactivate")));
         assertTrue(dialog.getText().contains("Leaked shop key"));
         dialog.findElement(By.tagName("textarea")).sendKeys("Key was posted in a public repository");
         Browser.screenshot(browser, "admin-confirm");
         dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.stalenessOf(dialog));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "deactivated"));
         Browser.screenshot(browser, "admin-account");
 
