@@ -9,7 +9,7 @@ import dev.smtpkeys.account.Account;
  * What the SMTP tab shows. {@code created} and {@code revealed} carry a secret and are set only in
  * the answer to the POST that produced it.
  */
-public record KeysPage(Account account, String smtpHost, int smtpPort, List<SmtpKey> keys, int maxKeys,
+public record KeysPage(Account account, String smtpHost, List<SmtpEndpoint.Port> ports, List<SmtpKey> keys, int maxKeys,
         UUID nonce, GenerateForm form, GeneratedKey created, String revealed) {
 
     /** The generate dialog's state: what was typed and what is wrong with it. */
