@@ -84,4 +84,16 @@ public interface ActivityMessages {
 
     @Message("Password changed")
     String action_password_changed();
+
+    @Message("Key rotated (replacement generated)")
+    String action_key_rotated();
+
+    @Message("Old key retired after rotation")
+    String action_key_retired();
+
+    @Message("Key expired")
+    String action_key_expired();
+
+    @Message("Master password shown (password confirmed)")
+    String action_master_revealed_confirmed();
 }

@@ -86,6 +86,10 @@ public class ActivityPages {
             case LOGIN_FAILED -> msg.action_login_failed();
             case ACCOUNT_CREATED -> msg.action_account_created();
             case PASSWORD_CHANGED -> msg.action_password_changed();
+            case KEY_ROTATED -> msg.action_key_rotated();
+            case KEY_RETIRED -> msg.action_key_retired();
+            case KEY_EXPIRED -> msg.action_key_expired();
+            case MASTER_REVEALED_CONFIRMED -> msg.action_master_revealed_confirmed();
         };
     }
 }

@@ -10,5 +10,13 @@ public enum AuditAction {
     LOGIN,
     LOGIN_FAILED,
     ACCOUNT_CREATED,
-    PASSWORD_CHANGED
+    PASSWORD_CHANGED,
+    /** A replacement was generated for the key; the key works on until it is retired. */
+    KEY_ROTATED,
+    /** A rotated key stopped working (its deadline, or its replacement's first use); by the system. */
+    KEY_RETIRED,
+    /** The key reached its expiry; by the system. */
+    KEY_EXPIRED,
+    /** The master key was shown after the user confirmed their password (an older sign-in). */
+    MASTER_REVEALED_CONFIRMED
 }

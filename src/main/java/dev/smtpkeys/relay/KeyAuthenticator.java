@@ -2,6 +2,9 @@ package dev.smtpkeys.relay;
 
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
+
+import dev.smtpkeys.keys.KeyRotation;
 import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.keys.VerifiedKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,16 +16,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class KeyAuthenticator {
 
+    private static final Logger LOG = Logger.getLogger(KeyAuthenticator.class);
+
     private final KeyService keys;
     private final AuthThrottle throttle;
     private final KeyUsage usage;
     private final RelayMetrics metrics;
+    private final KeyRotation rotation;
 
-    KeyAuthenticator(KeyService keys, AuthThrottle throttle, KeyUsage usage, RelayMetrics metrics) {
+    KeyAuthenticator(KeyService keys, AuthThrottle throttle, KeyUsage usage, RelayMetrics metrics,
+            KeyRotation rotation) {
         this.keys = keys;
         this.throttle = throttle;
         this.usage = usage;
         this.metrics = metrics;
+        this.rotation = rotation;
     }
 
     /** Outcome of one AUTH attempt. */
@@ -56,6 +64,18 @@ public class KeyAuthenticator {
         VerifiedKey key = verified.get();
         metrics.auth("success");
         usage.authenticated(key.keyId(), ip);
+        if (key.retiresPredecessor()) {
+            retirePredecessor(key);
+        }
         return new Result(Outcome.SUCCESS, key);
+    }
+
+    /** The replacement's first use ends its predecessor's grace; a failure here is retried at its next AUTH. */
+    private void retirePredecessor(VerifiedKey key) {
+        try {
+            rotation.firstUse(key);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not retire the key replaced by key %d: %s", key.keyId(), e.getClass().getName());
+        }
     }
 }
