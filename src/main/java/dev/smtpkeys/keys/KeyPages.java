@@ -58,7 +58,7 @@ class KeyPages {
         KeysPage.Facts facts = new KeysPage.Facts(clock.instant(), config.staleAfter(), ClientIp.ofAccount(account),
                 staleOnly, rotated, sudo);
         return new KeysPage(account, endpoint.host(request.authority() == null ? null : request.authority().host()),
-                endpoint.port(), keys, config.maxPerAccount(), UUID.randomUUID(), form, created, revealed, facts);
+                endpoint.ports(), keys, config.maxPerAccount(), UUID.randomUUID(), form, created, revealed, facts);
     }
 
     /** An answer that carries a secret: rendered directly and never cached. */

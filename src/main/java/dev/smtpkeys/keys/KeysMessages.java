@@ -22,13 +22,19 @@ public interface KeysMessages {
     @Message("SMTP server")
     String server_host();
 
-    @Message("Port")
-    String server_port();
+    @Message("Ports")
+    String server_ports();
+
+    @Message("STARTTLS")
+    String security_starttls();
+
+    @Message("SSL/TLS (implicit)")
+    String security_implicit();
 
     @Message("Login")
     String server_login();
 
-    @Message("Use STARTTLS on this port. Your integrations sign in with the login above and one of the SMTP keys below as password.")
+    @Message("Any of these ports works: choose STARTTLS or SSL/TLS in your mail client as the port says. Your integrations sign in with the login above and one of the SMTP keys below as password.")
     String server_hint();
 
     @Message("SMTP keys")

@@ -14,8 +14,8 @@ import dev.smtpkeys.account.Account;
  * the answer to the POST that produced it; {@code keys} are in table order, a replacement right
  * after the key it replaces.
  */
-public record KeysPage(Account account, String smtpHost, int smtpPort, List<SmtpKey> keys, int maxKeys,
-        UUID nonce, GenerateForm form, GeneratedKey created, String revealed, Facts facts) {
+public record KeysPage(Account account, String smtpHost, List<SmtpEndpoint.Port> ports, List<SmtpKey> keys,
+        int maxKeys, UUID nonce, GenerateForm form, GeneratedKey created, String revealed, Facts facts) {
 
     public KeysPage {
         keys = paired(keys);
