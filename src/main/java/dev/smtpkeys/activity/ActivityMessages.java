@@ -93,4 +93,15 @@ public interface ActivityMessages {
 
     @Message("Reported as leaked, deactivated")
     String action_key_reported_leaked();
+    @Message("Key rotated (replacement generated)")
+    String action_key_rotated();
+
+    @Message("Old key retired after rotation")
+    String action_key_retired();
+
+    @Message("Key expired")
+    String action_key_expired();
+
+    @Message("Master password shown (password confirmed)")
+    String action_master_revealed_confirmed();
 }

@@ -89,6 +89,10 @@ public class ActivityPages {
             case KEY_NETWORKS_CHANGED -> msg.action_key_networks_changed();
             case KEY_ADDRESS_REFUSED -> msg.action_key_address_refused();
             case KEY_REPORTED_LEAKED -> msg.action_key_reported_leaked();
+            case KEY_ROTATED -> msg.action_key_rotated();
+            case KEY_RETIRED -> msg.action_key_retired();
+            case KEY_EXPIRED -> msg.action_key_expired();
+            case MASTER_REVEALED_CONFIRMED -> msg.action_master_revealed_confirmed();
         };
     }
 }
