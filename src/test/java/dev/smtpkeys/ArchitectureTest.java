@@ -30,7 +30,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The direction of the feature packages (README, "Layout"): {@code web ← account ← audit ← keys ←
+ * The direction of the feature packages (README, "Layout"): {@code web ← account ← audit ← sending ← keys ←
  * outbound ← relay}, {@code keys ← activity}, and {@code admin} may use them all; "a ← b" means b
  * may import a, never the reverse. A lower package that must hear from a higher one owns a small
  * interface or fires a CDI event. Each feature's texts (its message bundle) are its own, in Java and in
@@ -39,7 +39,8 @@ import io.quarkus.qute.i18n.MessageBundle;
  */
 class ArchitectureTest {
 
-    private static final String[] FEATURES = {"web", "account", "audit", "keys", "outbound", "relay", "activity", "admin"};
+    private static final String[] FEATURES = {"web", "account", "audit", "sending", "keys", "outbound", "relay",
+        "activity", "admin"};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -51,6 +52,7 @@ class ArchitectureTest {
                 .layer("web").definedBy("dev.smtpkeys.web..")
                 .layer("account").definedBy("dev.smtpkeys.account..")
                 .layer("audit").definedBy("dev.smtpkeys.audit..")
+                .layer("sending").definedBy("dev.smtpkeys.sending..")
                 .layer("keys").definedBy("dev.smtpkeys.keys..")
                 .layer("outbound").definedBy("dev.smtpkeys.outbound..")
                 .layer("relay").definedBy("dev.smtpkeys.relay..")
@@ -59,11 +61,13 @@ class ArchitectureTest {
                 .whereLayer("web").mayNotAccessAnyLayer()
                 .whereLayer("account").mayOnlyAccessLayers("web")
                 .whereLayer("audit").mayOnlyAccessLayers("web", "account")
-                .whereLayer("keys").mayOnlyAccessLayers("web", "account", "audit")
-                .whereLayer("outbound").mayOnlyAccessLayers("web", "account", "audit", "keys")
-                .whereLayer("relay").mayOnlyAccessLayers("web", "account", "audit", "keys", "outbound")
-                .whereLayer("activity").mayOnlyAccessLayers("web", "account", "audit", "keys")
-                .whereLayer("admin").mayOnlyAccessLayers("web", "account", "audit", "keys", "outbound", "relay", "activity")
+                .whereLayer("sending").mayOnlyAccessLayers("web", "account", "audit")
+                .whereLayer("keys").mayOnlyAccessLayers("web", "account", "audit", "sending")
+                .whereLayer("outbound").mayOnlyAccessLayers("web", "account", "audit", "sending", "keys")
+                .whereLayer("relay").mayOnlyAccessLayers("web", "account", "audit", "sending", "keys", "outbound")
+                .whereLayer("activity").mayOnlyAccessLayers("web", "account", "audit", "sending", "keys")
+                .whereLayer("admin").mayOnlyAccessLayers("web", "account", "audit", "sending", "keys", "outbound", "relay",
+                        "activity")
                 .check(MAIN);
     }
 

@@ -84,4 +84,13 @@ public interface ActivityMessages {
 
     @Message("Password changed")
     String action_password_changed();
+
+    @Message("Sending limits set to {perMinute} messages per minute and {perDay} per day")
+    String action_sending_limits_set(String perMinute, String perDay);
+
+    @Message("Sending limits changed")
+    String action_sending_limits_changed();
+
+    @Message("Sending limits reset to the defaults")
+    String action_sending_limits_reset();
 }

@@ -10,5 +10,9 @@ public enum AuditAction {
     LOGIN,
     LOGIN_FAILED,
     ACCOUNT_CREATED,
-    PASSWORD_CHANGED
+    PASSWORD_CHANGED,
+    /** Support set an account's sending limits; the detail is "perMinute/perDay". */
+    SENDING_LIMITS_SET,
+    /** Support removed an account's sending limits, so the defaults apply again. */
+    SENDING_LIMITS_RESET
 }

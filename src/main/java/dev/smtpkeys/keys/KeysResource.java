@@ -5,6 +5,7 @@ import java.util.UUID;
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.Role;
+import dev.smtpkeys.sending.SendingLimits;
 import dev.smtpkeys.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,15 +44,17 @@ public class KeysResource {
     private final KeyTexts texts;
     private final SmtpEndpoint endpoint;
     private final HttpServerRequest request;
+    private final SendingLimits sending;
 
     KeysResource(KeyService keys, KeysConfig config, CurrentUser currentUser, KeyTexts texts,
-            SmtpEndpoint endpoint, HttpServerRequest request) {
+            SmtpEndpoint endpoint, HttpServerRequest request, SendingLimits sending) {
         this.keys = keys;
         this.config = config;
         this.currentUser = currentUser;
         this.texts = texts;
         this.endpoint = endpoint;
         this.request = request;
+        this.sending = sending;
     }
 
     @GET
@@ -117,7 +120,7 @@ public class KeysResource {
         Account account = account();
         return new KeysPage(account, endpoint.host(request.authority() == null ? null : request.authority().host()),
                 endpoint.port(), SmtpKey.listOwned(account), config.maxPerAccount(), UUID.randomUUID(), form,
-                created, revealed);
+                created, revealed, sending.usage(account));
     }
 
     private Account account() {
