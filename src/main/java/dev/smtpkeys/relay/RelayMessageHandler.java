@@ -24,9 +24,9 @@ import dev.smtpkeys.outbound.MessageQueue;
 import dev.smtpkeys.sending.SendingQuota;
 
 /**
- * One mail transaction of an authenticated session: checks the envelope, spools DATA within the
- * limits (never the whole message in the heap), refuses bare line feeds, and answers 250 only once
- * the message is committed to the queue.
+ * One mail transaction of an authenticated session: counts it against the account's sending limits
+ * at MAIL FROM, checks the envelope, spools DATA within the limits (never the whole message in the
+ * heap), refuses bare line feeds, and answers 250 only once the message is committed to the queue.
  */
 final class RelayMessageHandler implements MessageHandler {
 
@@ -154,7 +154,10 @@ final class RelayMessageHandler implements MessageHandler {
         return "2.0.0 Ok: queued as " + id.getAsLong();
     }
 
-    /** The end of every transaction (also of a session cut off): gives back its budget share and drain place. */
+    /**
+     * The end of every transaction (also of a session cut off): gives back its budget share and drain
+     * place, and its sending count unless the message was acknowledged.
+     */
     @Override
     public void done() {
         if (reservation != null) {
