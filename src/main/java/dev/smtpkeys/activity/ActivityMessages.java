@@ -104,4 +104,12 @@ public interface ActivityMessages {
 
     @Message("Master password shown (password confirmed)")
     String action_master_revealed_confirmed();
+    @Message("Sending limits set to {perMinute} messages per minute and {perDay} per day")
+    String action_sending_limits_set(String perMinute, String perDay);
+
+    @Message("Sending limits changed")
+    String action_sending_limits_changed();
+
+    @Message("Sending limits reset to the defaults")
+    String action_sending_limits_reset();
 }

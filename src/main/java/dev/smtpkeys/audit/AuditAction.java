@@ -24,5 +24,9 @@ public enum AuditAction {
     /** The key reached its expiry; by the system. */
     KEY_EXPIRED,
     /** The master key was shown after the user confirmed their password (an older sign-in). */
-    MASTER_REVEALED_CONFIRMED
+    MASTER_REVEALED_CONFIRMED,
+    /** Support set an account's sending limits; the detail is "perMinute/perDay". */
+    SENDING_LIMITS_SET,
+    /** Support removed an account's sending limits, so the defaults apply again. */
+    SENDING_LIMITS_RESET
 }
