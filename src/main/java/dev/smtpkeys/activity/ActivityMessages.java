@@ -84,4 +84,13 @@ public interface ActivityMessages {
 
     @Message("Password changed")
     String action_password_changed();
+
+    @Message("Sign-in paused after failed attempts")
+    String action_login_throttled();
+
+    @Message("Password change paused after wrong current passwords")
+    String action_password_throttled();
+
+    @Message("Sign-up paused for a network")
+    String action_signup_throttled();
 }

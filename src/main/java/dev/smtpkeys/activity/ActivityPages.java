@@ -86,6 +86,9 @@ public class ActivityPages {
             case LOGIN_FAILED -> msg.action_login_failed();
             case ACCOUNT_CREATED -> msg.action_account_created();
             case PASSWORD_CHANGED -> msg.action_password_changed();
+            case LOGIN_THROTTLED -> msg.action_login_throttled();
+            case PASSWORD_THROTTLED -> msg.action_password_throttled();
+            case SIGNUP_THROTTLED -> msg.action_signup_throttled();
         };
     }
 }
