@@ -28,8 +28,11 @@ public interface AccountMessages {
     @Message("The e-mail address or the password is wrong.")
     String login_error();
 
-    @Message("Too many failed sign-ins. For your protection, sign-in is paused for a while: please wait 15 minutes and try again.")
+    @Message("Too many failed sign-ins. For your protection, sign-in is paused for a while: please try again later.")
     String login_wait();
+
+    @Message("Too many attempts. For your protection, this is paused for a while: please try again later.")
+    String throttled_wait();
 
     @Message("No account yet?")
     String login_signup_lead();

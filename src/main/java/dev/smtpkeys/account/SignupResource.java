@@ -2,10 +2,12 @@ package dev.smtpkeys.account;
 
 import java.net.URI;
 
+import dev.smtpkeys.limits.ClientNetwork;
 import dev.smtpkeys.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,15 +43,17 @@ public class SignupResource {
     private final AccountService accounts;
     private final AccountConfig config;
     private final CurrentUser currentUser;
-    private final LoginThrottle throttle;
+    private final SignInPolicy policy;
+    private final Event<Throttled> throttled;
     private final Messages messages;
 
-    SignupResource(AccountService accounts, AccountConfig config, CurrentUser currentUser, LoginThrottle throttle,
-            Messages messages) {
+    SignupResource(AccountService accounts, AccountConfig config, CurrentUser currentUser, SignInPolicy policy,
+            Event<Throttled> throttled, Messages messages) {
         this.accounts = accounts;
         this.config = config;
         this.currentUser = currentUser;
-        this.throttle = throttle;
+        this.policy = policy;
+        this.throttled = throttled;
         this.messages = messages;
     }
 
@@ -71,16 +75,21 @@ public class SignupResource {
             return closed();
         }
         String ip = currentUser.clientIp();
-        if (throttle.isBlocked(ip, null)) {
+        String network = ClientNetwork.of(ip);
+        // counted before the work: accounts made, and addresses found taken (trying addresses to learn
+        // which exist costs the same as making accounts)
+        if (!policy.admitSignUp(network)) {
+            if (policy.firstRefusal(Throttled.Kind.SIGN_UP, network)) {
+                throttled.fireAsync(new Throttled(Throttled.Kind.SIGN_UP, null, ip));
+            }
             return refused(Response.Status.TOO_MANY_REQUESTS, company, email,
-                    FormErrors.form(messages.get(AccountMessages.class).login_wait()));
+                    FormErrors.form(messages.get(AccountMessages.class).throttled_wait()));
         }
         try {
             accounts.signUp(company, email, password, repeat, ip);
         } catch (AccountException e) {
-            if (e.problems().get("email") == AccountProblem.EMAIL_TAKEN) {
-                // trying addresses to learn which exist costs the same as guessing passwords
-                throttle.failed(ip, null);
+            if (e.problems().get("email") != AccountProblem.EMAIL_TAKEN) {
+                policy.signUpNotCounted(network);
             }
             return refused(Response.Status.BAD_REQUEST, company, email, FormErrors.of(messages, e));
         }

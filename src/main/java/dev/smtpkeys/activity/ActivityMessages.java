@@ -112,4 +112,12 @@ public interface ActivityMessages {
 
     @Message("Sending limits reset to the defaults")
     String action_sending_limits_reset();
+    @Message("Sign-in paused after failed attempts")
+    String action_login_throttled();
+
+    @Message("Password change paused after wrong current passwords")
+    String action_password_throttled();
+
+    @Message("Sign-up paused for a network")
+    String action_signup_throttled();
 }

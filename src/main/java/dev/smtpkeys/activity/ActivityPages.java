@@ -94,6 +94,9 @@ public class ActivityPages {
             case MASTER_REVEALED_CONFIRMED -> msg.action_master_revealed_confirmed();
             case SENDING_LIMITS_SET -> sendingLimitsSet(event.detail, msg);
             case SENDING_LIMITS_RESET -> msg.action_sending_limits_reset();
+            case LOGIN_THROTTLED -> msg.action_login_throttled();
+            case PASSWORD_THROTTLED -> msg.action_password_throttled();
+            case SIGNUP_THROTTLED -> msg.action_signup_throttled();
         };
     }
 

@@ -28,5 +28,11 @@ public enum AuditAction {
     /** Support set an account's sending limits; the detail is "perMinute/perDay". */
     SENDING_LIMITS_SET,
     /** Support removed an account's sending limits, so the defaults apply again. */
-    SENDING_LIMITS_RESET
+    SENDING_LIMITS_RESET,
+    /** Sign-in for this user was made to wait (once per throttle window). */
+    LOGIN_THROTTLED,
+    /** The change-password form of this user was made to wait after wrong current passwords. */
+    PASSWORD_THROTTLED,
+    /** Sign-up from one client network was made to wait; belongs to no account. */
+    SIGNUP_THROTTLED
 }

@@ -13,8 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -30,10 +30,6 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class LimitStore {
-
-    /** One hit of a {@link #takeAll} sequence; {@code counted} only counts, it is never refused. */
-    public record Step(Limit limit, String subject, boolean countedOnly) {
-    }
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -77,36 +73,27 @@ public class LimitStore {
     }
 
     /**
-     * Takes from every step in one transaction, all or nothing: the first step without room rolls the
-     * others back and is answered; empty when every step was counted.
+     * Runs {@code work} (calls of this store) in one transaction of its own, all or nothing: when it
+     * answers false, everything it counted is rolled back. Hits on one subject wait for each other's
+     * transaction, so a decision taken inside holds until it is committed.
      */
-    public Optional<Step> takeAll(List<Step> steps) {
+    public boolean atomically(BooleanSupplier work) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                try (Connection connection = dataSource.getConnection()) {
-                    for (Step step : steps) {
-                        if (upsert(connection, step.countedOnly() ? LimitSql.HIT : LimitSql.TAKE, step.limit(),
-                                step.subject()).isEmpty()) {
-                            throw new NoRoom(step);
-                        }
-                    }
-                } catch (SQLException e) {
-                    throw new LimitStoreException(e);
+                if (!work.getAsBoolean()) {
+                    throw new NoRoom();
                 }
             });
-            return Optional.empty();
+            return true;
         } catch (NoRoom refused) {
-            return Optional.of(refused.step);
+            return false;
         }
     }
 
-    /** Rolls a {@link #takeAll} back: a step had no room. */
+    /** Rolls {@link #atomically} back. */
     private static final class NoRoom extends RuntimeException {
-        private final transient Step step;
-
-        NoRoom(Step step) {
+        NoRoom() {
             super(null, null, false, false);
-            this.step = step;
         }
     }
 

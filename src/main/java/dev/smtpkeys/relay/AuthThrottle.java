@@ -1,109 +1,88 @@
 package dev.smtpkeys.relay;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.quarkus.scheduler.Scheduled;
+import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.smtpkeys.limits.ClientNetwork;
+import dev.smtpkeys.limits.Counter;
+import dev.smtpkeys.limits.Limit;
+import dev.smtpkeys.limits.LimitStore;
+import dev.smtpkeys.limits.LimitStoreException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Counts failed SMTP AUTH per client IP: {@code max-failures} within {@code window} blocks that IP
- * for {@code block}. Successful clients never wait: a success costs one map read and no delay.
- * In memory per instance; each instance holds a flood to the same limit.
+ * Counts failed SMTP AUTH per client network (an IPv4 address, an IPv6 /64) in the shared
+ * {@link LimitStore}: {@code max-failures} within {@code window}, on any instance, block that network
+ * for {@code block} on every instance. A successful AUTH costs nothing here. Each instance remembers
+ * the blocks it has seen in a small bounded cache, so a blocked flooder is turned away without a
+ * database read; a client not known to be blocked costs one primary-key read per connection.
+ * Should the database be away, nobody is blocked (AUTH itself then answers 454 anyway).
  */
 @ApplicationScoped
 public class AuthThrottle {
 
-    /** Beyond this many tracked IPs the oldest windows are dropped first: a spoofed-source flood cannot fill memory. */
-    static final int MAX_TRACKED = 100_000;
+    private static final Logger LOG = Logger.getLogger(AuthThrottle.class);
+    /** Blocks remembered locally; beyond this the least recently used are dropped (the database still knows). */
+    static final int MAX_REMEMBERED = 100_000;
 
-    private final RelayConfig.Throttle config;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-    private Clock clock = Clock.systemUTC();
+    private final LimitStore store;
+    private final Limit limit;
+    private final Cache<String, Instant> blocked;
 
     @Inject
-    AuthThrottle(RelayConfig config) {
-        this(config.throttle());
+    AuthThrottle(RelayConfig config, LimitStore store) {
+        this(config.throttle(), store);
     }
 
-    AuthThrottle(RelayConfig.Throttle config) {
-        this.config = config;
+    AuthThrottle(RelayConfig.Throttle config, LimitStore store) {
+        this.store = store;
+        this.limit = Limit.of("smtp-auth", config.maxFailures(), config.window()).blockingFor(config.block());
+        this.blocked = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+                .expireAfterWrite(config.block().plus(Duration.ofMinutes(1))).build();
     }
 
-    /** For tests of the window arithmetic. */
-    AuthThrottle withClock(Clock clock) {
-        this.clock = clock;
-        return this;
+    /** Whether the network of {@code ip} is blocked now, as far as this instance has seen (no database work). */
+    public boolean isKnownBlocked(String ip) {
+        Instant until = blocked.getIfPresent(ClientNetwork.of(ip));
+        return until != null && store.now().isBefore(until);
     }
 
-    private static final class Window {
-        Instant start;
-        int failures;
-        Instant blockedUntil;
-
-        Window(Instant start) {
-            this.start = start;
-        }
-    }
-
-    /** Whether {@code ip} is blocked now. */
+    /** Whether the network of {@code ip} is blocked now, on any instance. */
     public boolean isBlocked(String ip) {
-        Window window = windows.get(ip);
-        if (window == null) {
-            return false;
+        if (isKnownBlocked(ip)) {
+            return true;
         }
-        synchronized (window) {
-            return window.blockedUntil != null && clock.instant().isBefore(window.blockedUntil);
+        String network = ClientNetwork.of(ip);
+        try {
+            return store.peek(limit, network).map(counter -> remember(network, counter)).orElse(false);
+        } catch (LimitStoreException e) {
+            LOG.debug("AUTH throttle unreadable; letting the connection in", e);
+            return false;
         }
     }
 
-    /** Records a failed AUTH; answers whether {@code ip} is blocked from now on. */
+    /** Records a failed AUTH; answers whether the network of {@code ip} is blocked from now on. */
     public boolean recordFailure(String ip) {
-        Instant now = clock.instant();
-        if (windows.size() >= MAX_TRACKED) {
-            evictExpired(now);
-        }
-        Window window = windows.computeIfAbsent(ip, k -> new Window(now));
-        synchronized (window) {
-            if (window.blockedUntil != null && now.isBefore(window.blockedUntil)) {
-                return true;
-            }
-            if (window.blockedUntil != null || now.isAfter(window.start.plus(config.window()))) {
-                window.start = now;
-                window.failures = 0;
-                window.blockedUntil = null;
-            }
-            window.failures++;
-            if (window.failures >= config.maxFailures()) {
-                window.blockedUntil = now.plus(config.block());
-                return true;
-            }
-            return false;
+        String network = ClientNetwork.of(ip);
+        try {
+            return remember(network, store.hit(limit, network));
+        } catch (LimitStoreException e) {
+            LOG.debug("AUTH failure not counted: the limit store is away", e);
+            return isKnownBlocked(ip);
         }
     }
 
-    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void evictExpired() {
-        evictExpired(clock.instant());
-    }
-
-    private void evictExpired(Instant now) {
-        windows.entrySet().removeIf(e -> {
-            Window w = e.getValue();
-            synchronized (w) {
-                boolean blocked = w.blockedUntil != null && now.isBefore(w.blockedUntil);
-                return !blocked && now.isAfter(w.start.plus(config.window()));
-            }
-        });
-        if (windows.size() >= MAX_TRACKED) {
-            // everything still counts: forget the unblocked ones rather than grow without bound
-            windows.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    return e.getValue().blockedUntil == null;
-                }
-            });
+    private boolean remember(String network, Counter counter) {
+        if (counter.isBlocked(store.now())) {
+            blocked.put(network, counter.blockedUntil());
+            return true;
         }
+        return false;
     }
 }

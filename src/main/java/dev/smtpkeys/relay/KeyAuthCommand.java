@@ -63,7 +63,8 @@ final class KeyAuthCommand extends BaseCommand {
             return;
         }
         String ip = ip(session);
-        if (authenticator.isBlocked(ip)) {
+        // admission asked the shared counters already; a block since then shows in the failure's answer
+        if (authenticator.isKnownBlocked(ip)) {
             throw tooManyFailures();
         }
         Attempt attempt = new Attempt(ip);

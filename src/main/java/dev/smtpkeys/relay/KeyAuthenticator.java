@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * SMTP AUTH's decision: {@link KeyService#verify} (a checksum test, then one indexed lookup), the
- * failure count per client IP, the metrics and the key's last use. A right key from an address its
- * allowlist does not hold fails like a wrong one and is logged for the account ({@link RefusedAddresses}).
- * Never logs what was typed.
+ * failure count per client network (shared by all instances), the metrics and the key's last use. A
+ * right key from an address its allowlist does not hold fails like a wrong one and is logged for the
+ * account ({@link RefusedAddresses}). Never logs what was typed.
  */
 @ApplicationScoped
 public class KeyAuthenticator {
@@ -45,9 +45,14 @@ public class KeyAuthenticator {
     public record Result(Outcome outcome, VerifiedKey key) {
     }
 
-    /** Whether {@code ip} may try to authenticate at all right now. */
+    /** Whether {@code ip}'s network is blocked from authenticating, on any instance (one read at most). */
     public boolean isBlocked(String ip) {
         return throttle.isBlocked(ip);
+    }
+
+    /** The same as far as this instance has seen: no database work, for the AUTH command itself. */
+    public boolean isKnownBlocked(String ip) {
+        return throttle.isKnownBlocked(ip);
     }
 
     /**

@@ -116,11 +116,15 @@ final class RelayAdmission implements AutoCloseable {
         if (drain.isDraining()) {
             return refuse("draining", 421, "4.3.2 Service shutting down, try again later");
         }
-        if (!balancer && authenticator.isBlocked(address.getHostAddress())) {
+        if (!balancer && authenticator.isKnownBlocked(address.getHostAddress())) {
             return refuse("auth-throttled", 421, "4.7.0 Too many failed authentications from your address, try again later");
         }
         if (!balancer && !rate.tryAcquire(client)) {
             return refuse("rate", 421, "4.7.0 Too many connections from your address, slow down");
+        }
+        // the shared counters, read only for a client within its connection rate (one primary-key read)
+        if (!balancer && authenticator.isBlocked(address.getHostAddress())) {
+            return refuse("auth-throttled", 421, "4.7.0 Too many failed authentications from your address, try again later");
         }
         synchronized (this) {
             if (!balancer && perClient.getOrDefault(client, 0) >= config.maxConnectionsPerClient()) {

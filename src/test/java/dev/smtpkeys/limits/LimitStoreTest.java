@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -127,19 +126,17 @@ class LimitStoreTest {
     }
 
     @Test
-    void takeAllCountsAllOrNothing() {
+    void atomicallyCountsAllOrNothing() {
         Limit open = Limit.of("test-all-open", 10, Duration.ofMinutes(5));
         Limit full = Limit.of("test-all-full", 1, Duration.ofMinutes(5));
         LimitStore store = instance();
         String subject = subject();
         store.take(full, subject);
-        Optional<LimitStore.Step> refused = store.takeAll(List.of(new LimitStore.Step(open, subject, false),
-                new LimitStore.Step(full, subject, false)));
-        assertEquals(full, refused.orElseThrow().limit());
-        assertTrue(store.peek(open, subject).isEmpty(), "the first step was rolled back");
-        assertTrue(store.takeAll(List.of(new LimitStore.Step(open, subject, false),
-                new LimitStore.Step(full, subject, true))).isEmpty(), "a counted-only step is never refused");
+        assertFalse(store.atomically(() -> store.take(open, subject).isPresent() && store.take(full, subject).isPresent()));
+        assertTrue(store.peek(open, subject).isEmpty(), "the first take was rolled back");
+        assertTrue(store.atomically(() -> store.take(open, subject).isPresent() && store.hit(full, subject) != null));
         assertEquals(2, store.peek(full, subject).orElseThrow().hits());
+        assertEquals(1, store.peek(open, subject).orElseThrow().hits());
     }
 
     @Test
