@@ -13,7 +13,9 @@ public enum KeyProblem {
     ALREADY_INACTIVE,
     MASTER_NOT_DELETABLE,
     REASON_TOO_SHORT,
-    REASON_TOO_LONG;
+    REASON_TOO_LONG,
+    /** The master key is revealed only to a user who chose their own password, not to one set by support. */
+    PASSWORD_NOT_CHOSEN;
 
     /** Problems that belong beside the reason field of a support action. */
     public boolean concernsReason() {

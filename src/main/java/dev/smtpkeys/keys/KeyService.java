@@ -148,6 +148,11 @@ public class KeyService {
 
     /** The master key's secret, decrypted for the eye icon; audited. */
     public String revealMaster(Actor actor, Account account) {
+        User user = actor.userId() == null ? null : User.findById(actor.userId());
+        if (user != null && user.mustChangePassword) {
+            // whoever knows the initial password (support) must not read the master key with it
+            throw new KeyException(KeyProblem.PASSWORD_NOT_CHOSEN);
+        }
         SmtpKey master = SmtpKey.find("account = ?1 and master = true", account).<SmtpKey>firstResultOptional()
                 .orElseThrow(() -> new IllegalStateException("account " + account.id + " has no master key"));
         audit.record(actor, account, AuditAction.MASTER_REVEALED, master.ref(), null);

@@ -85,8 +85,12 @@ public class KeysResource {
     @POST
     @Path("master/reveal")
     public Response revealMaster() {
-        String secret = keys.revealMaster(currentUser.actor(), account());
-        return secretAnswer(Templates.index(page(KeysPage.GenerateForm.empty(), null, secret)));
+        try {
+            String secret = keys.revealMaster(currentUser.actor(), account());
+            return secretAnswer(Templates.index(page(KeysPage.GenerateForm.empty(), null, secret)));
+        } catch (KeyException e) {
+            return Flash.redirectWithError(HOME, texts.problem(e.problem()));
+        }
     }
 
     /** The confirmation dialog as a page, for browsers without JavaScript. */
