@@ -1,5 +1,6 @@
 package dev.smtpkeys.account;
 
+import dev.smtpkeys.web.CsrfCookie;
 import dev.smtpkeys.web.RequestOrigin;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
@@ -16,11 +17,20 @@ import jakarta.enterprise.event.Observes;
  * ({@code FormAuthenticationMechanism} tests {@code normalizedPath().endsWith(postLocation)}), so
  * every such path is covered here, and all but the one the login page posts to answer 404 before
  * the mechanism sees them.
+ *
+ * <p>A sign-in also ends the browser's CSRF token, so the session starts with one of its own (a token
+ * planted or seen before the sign-in is worth nothing after it).
  */
 @ApplicationScoped
 public class LoginOriginCheck {
 
     static final String LOGIN_PATH = "/j_security_check";
+
+    private final CsrfCookie csrf;
+
+    LoginOriginCheck(CsrfCookie csrf) {
+        this.csrf = csrf;
+    }
 
     void register(@Observes Filters filters) {
         // above the authentication handler, which would otherwise process the post first
@@ -37,6 +47,7 @@ public class LoginOriginCheck {
                 rc.response().setStatusCode(403).end();
                 return;
             }
+            csrf.expire(rc);
         }
         rc.next();
     }

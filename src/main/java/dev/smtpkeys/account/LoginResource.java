@@ -2,10 +2,12 @@ package dev.smtpkeys.account;
 
 import java.net.URI;
 
+import dev.smtpkeys.web.CsrfCookie;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -31,12 +33,15 @@ public class LoginResource {
     private final CurrentUser currentUser;
     private final AccountConfig config;
     private final UserSessions sessions;
+    private final CsrfCookie csrf;
 
-    LoginResource(SecurityIdentity identity, CurrentUser currentUser, AccountConfig config, UserSessions sessions) {
+    LoginResource(SecurityIdentity identity, CurrentUser currentUser, AccountConfig config, UserSessions sessions,
+            CsrfCookie csrf) {
         this.identity = identity;
         this.currentUser = currentUser;
         this.config = config;
         this.sessions = sessions;
+        this.csrf = csrf;
     }
 
     @GET
@@ -65,8 +70,9 @@ public class LoginResource {
 
     @POST
     @Path("logout")
-    public Response logout(@CookieParam(UserSessions.COOKIE) String sid) {
+    public Response logout(@CookieParam(UserSessions.COOKIE) String sid, RoutingContext rc) {
         sessions.close(sid);
+        csrf.expire(rc); // the session's CSRF token ends with it
         if (!identity.isAnonymous()) {
             FormAuthenticationMechanism.logout(identity);
         }

@@ -10,8 +10,8 @@ import jakarta.enterprise.context.RequestScoped;
 
 /**
  * GitHub's "sudo mode": a sensitive step (showing the master password again) needs a password proven
- * within the last {@link #WINDOW}, at sign-in or by confirming it again. Wrong passwords count
- * against the sign-in throttle, so this form is no way around it.
+ * within the last {@link #WINDOW}, at sign-in or by confirming it again. Each check is counted, before
+ * bcrypt, against the same shared budget as the change-password form, so this form is no way around it.
  */
 @RequestScoped
 public class SudoMode {
@@ -23,15 +23,15 @@ public class SudoMode {
 
     private final CurrentUser currentUser;
     private final UserSessions sessions;
-    private final LoginThrottle throttle;
+    private final SignInPolicy policy;
     private final HttpServerRequest request;
     private final Clock clock;
 
-    SudoMode(CurrentUser currentUser, UserSessions sessions, LoginThrottle throttle, HttpServerRequest request,
+    SudoMode(CurrentUser currentUser, UserSessions sessions, SignInPolicy policy, HttpServerRequest request,
             Clock clock) {
         this.currentUser = currentUser;
         this.sessions = sessions;
-        this.throttle = throttle;
+        this.policy = policy;
         this.request = request;
         this.clock = clock;
     }
@@ -46,15 +46,13 @@ public class SudoMode {
     /** Checks {@code password}; when right, the session counts as fresh for another ten minutes. */
     public Confirmation confirm(String password) {
         User user = currentUser.user();
-        String ip = currentUser.clientIp();
-        if (throttle.isBlocked(ip, user.email)) {
+        if (!policy.admitPasswordCheck(user.id)) {
             return Confirmation.PAUSED;
         }
         if (password == null || password.isEmpty() || !BcryptUtil.matches(password, user.passwordHash)) {
-            throttle.failed(ip, user.email);
             return Confirmation.WRONG;
         }
-        throttle.succeeded(user.email);
+        policy.passwordCheckPassed(user.id);
         sessions.confirmed(token(), clock.instant());
         return Confirmation.CONFIRMED;
     }

@@ -19,7 +19,9 @@ public enum KeyProblem {
     EXPIRY_PAST,
     GRACE_INVALID,
     REASON_TOO_SHORT,
-    REASON_TOO_LONG;
+    REASON_TOO_LONG,
+    /** The master key is revealed only to a user who chose their own password, not to one set by support. */
+    PASSWORD_NOT_CHOSEN;
 
     /** Problems that belong beside the reason field of a support action. */
     public boolean concernsReason() {

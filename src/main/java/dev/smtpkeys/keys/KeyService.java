@@ -181,6 +181,11 @@ public class KeyService {
      * audited, saying whether the user had to confirm their password first (sudo mode).
      */
     public String revealMaster(Actor actor, Account account, boolean passwordConfirmed) {
+        User user = actor.userId() == null ? null : User.findById(actor.userId());
+        if (user != null && user.mustChangePassword) {
+            // whoever knows the initial password (support) must not read the master key with it
+            throw new KeyException(KeyProblem.PASSWORD_NOT_CHOSEN);
+        }
         SmtpKey master = SmtpKey.findCurrentMaster(account)
                 .orElseThrow(() -> new IllegalStateException("account " + account.id + " has no master key"));
         audit.record(actor, account, passwordConfirmed ? AuditAction.MASTER_REVEALED_CONFIRMED

@@ -40,6 +40,7 @@ public class KeyTexts {
             case GRACE_INVALID -> msg.problem_grace_invalid();
             case REASON_TOO_SHORT -> msg.problem_reason_too_short(KeyReasons.MIN_LENGTH);
             case REASON_TOO_LONG -> msg.problem_reason_too_long(KeyReasons.MAX_LENGTH);
+            case PASSWORD_NOT_CHOSEN -> msg.problem_password_not_chosen();
         };
     }
 

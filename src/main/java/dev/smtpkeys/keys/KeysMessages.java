@@ -202,8 +202,11 @@ public interface KeysMessages {
     @Message("The name may be at most {max} characters long.")
     String problem_name_too_long(int max);
 
-    @Message("The name may not contain control characters such as line breaks or tabs.")
+    @Message("The name may not contain control characters or invisible characters such as line breaks, tabs or text-direction marks.")
     String problem_name_control();
+
+    @Message("Choose your own password first: the master password is shown only after the password support gave you has been replaced.")
+    String problem_password_not_chosen();
 
     @Message("A key with this name already exists. Please choose another name.")
     String problem_name_taken();

@@ -3,6 +3,7 @@ package dev.smtpkeys.keys;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.Role;
 import dev.smtpkeys.account.SudoMode;
+import dev.smtpkeys.web.Flash;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -52,8 +53,12 @@ public class MasterRevealResource {
                 case CONFIRMED -> confirmed = true;
             }
         }
-        String secret = keys.revealMaster(currentUser.actor(), currentUser.account(), confirmed);
-        return KeyPages.secretAnswer(KeysResource.Templates.index(pages.withRevealed(secret)));
+        try {
+            String secret = keys.revealMaster(currentUser.actor(), currentUser.account(), confirmed);
+            return KeyPages.secretAnswer(KeysResource.Templates.index(pages.withRevealed(secret)));
+        } catch (KeyException e) {
+            return Flash.redirectWithError(KeysResource.HOME, texts.problem(e.problem()));
+        }
     }
 
     private Response refused(String error) {

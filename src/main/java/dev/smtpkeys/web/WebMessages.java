@@ -61,6 +61,9 @@ public interface WebMessages {
     @Message("The request could not be processed. Please go back and try again.")
     String error_400_text();
 
+    @Message("The input contains a character that cannot be processed (a null byte). Please remove it and try again.")
+    String error_input_text();
+
     @Message("Not allowed")
     String error_403_title();
 
@@ -84,6 +87,21 @@ public interface WebMessages {
 
     @Message("The service cannot reach its database right now. Nothing was changed. Please try again in a minute.")
     String error_503_text();
+
+    @Message("This form has expired")
+    String form_expired_title();
+
+    @Message("For your safety, a form is only valid while the session it was opened in lasts. What you typed is kept, apart from passwords: send the form again, or go back.")
+    String form_expired_text();
+
+    @Message("This form came from another website or has expired, so it was not sent. Nothing was changed.")
+    String form_expired_foreign();
+
+    @Message("Send again")
+    String form_expired_send();
+
+    @Message("Go back")
+    String form_expired_back();
 
     @Message("Cancel")
     String cancel();

@@ -95,6 +95,11 @@ public final class WebSession {
         return m.group(1);
     }
 
+    /** The cookies this session holds, for a request made by hand. */
+    public Map<String, String> copyCookies() {
+        return new HashMap<>(cookies);
+    }
+
     public boolean hasCookie(String name) {
         return cookies.containsKey(name);
     }

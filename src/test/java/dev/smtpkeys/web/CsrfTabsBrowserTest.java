@@ -1,0 +1,77 @@
+package dev.smtpkeys.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.smtpkeys.keys.KeyStatus;
+import dev.smtpkeys.support.Browser;
+import dev.smtpkeys.support.TestAccounts;
+import dev.smtpkeys.support.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** A form opened in one tab still posts after other pages were opened in a second tab. */
+@QuarkusTest
+class CsrfTabsBrowserTest {
+
+    static ChromeDriver browser;
+    static WebDriverWait wait;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    TestAccounts accounts;
+
+    @Inject
+    TestData data;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start("en");
+        wait = Browser.waitFor(browser);
+    }
+
+    @AfterAll
+    static void quitBrowser() {
+        Browser.quit(browser);
+    }
+
+    @Test
+    void theFirstTabsFormPostsAfterASecondTabOpenedPages() {
+        TestAccounts.Created owner = accounts.create();
+        long key = data.generateKey(owner, "Shop");
+        Browser.reset(browser, base.toString());
+        browser.findElement(By.id("email")).sendKeys(owner.email());
+        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.keys")));
+
+        browser.get(base + "settings/keys/smtp/" + key + "/deactivate");
+        String firstTab = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        for (String page : new String[] { "settings/activity", "settings/keys/smtp", "account/password" }) {
+            browser.get(base + page);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1, main h2")));
+        }
+        browser.close();
+        browser.switchTo().window(firstTab);
+
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "deactivated"));
+        assertEquals(KeyStatus.INACTIVE, data.status(key));
+        assertTrue(browser.getCurrentUrl().endsWith("/settings/keys/smtp"), browser.getCurrentUrl());
+    }
+}
