@@ -116,7 +116,7 @@ public class KeysResource {
     private KeysPage page(KeysPage.GenerateForm form, GeneratedKey created, String revealed) {
         Account account = account();
         return new KeysPage(account, endpoint.host(request.authority() == null ? null : request.authority().host()),
-                endpoint.ports(), SmtpKey.listOwned(account), config.maxPerAccount(), UUID.randomUUID(), form,
+                endpoint.ports(), SmtpKey.listOwnedToShow(account), config.maxPerAccount(), UUID.randomUUID(), form,
                 created, revealed);
     }
 
