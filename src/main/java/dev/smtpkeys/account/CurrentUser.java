@@ -28,7 +28,7 @@ public class CurrentUser implements PreferredLocale {
     /** The user, or null when anonymous (or when the user was removed since signing in). */
     public User user() {
         if (user == null && !identity.isAnonymous()) {
-            user = User.findByEmail(identity.getPrincipal().getName()).orElse(null);
+            user = User.findWithAccount(identity.getPrincipal().getName()).orElse(null);
         }
         return user;
     }

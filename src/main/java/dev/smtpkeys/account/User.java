@@ -60,6 +60,12 @@ public class User extends PanacheEntityBase {
         return find("email", normalizeEmail(email)).firstResultOptional();
     }
 
+    /** As {@link #findByEmail}, with the account loaded in the same query: every signed-in page shows it. */
+    public static Optional<User> findWithAccount(String email) {
+        return find("from User u left join fetch u.account where u.email = ?1", normalizeEmail(email))
+                .firstResultOptional();
+    }
+
     /** The users of {@code account}, oldest first. */
     public static List<User> listOwned(Account account) {
         return list("account = ?1 order by createdAt, id", account);

@@ -77,7 +77,7 @@ public class AdminAccountResource {
         Account account = account(id);
         ActivityPages.Reader reader = new ActivityPages.Reader(currentUser.user().id, true);
         return Templates.account(account, User.listOwned(account),
-                SmtpKey.listOwned(account), activity.page(account, key, page, reader), sending.usage(account));
+                SmtpKey.listOwnedToShow(account), activity.page(account, key, page, reader), sending.usage(account));
     }
 
     /** The confirmation dialog as a page, with its reason field, for browsers without JavaScript. */

@@ -58,7 +58,7 @@ class KeyPages {
     private KeysPage page(KeysPage.GenerateForm form, GeneratedKey created, String revealed, boolean staleOnly,
             boolean rotated, KeysPage.SudoForm sudo) {
         Account account = currentUser.account();
-        List<SmtpKey> keys = SmtpKey.listOwned(account);
+        List<SmtpKey> keys = SmtpKey.listOwnedToShow(account);
         KeysPage.Facts facts = new KeysPage.Facts(clock.instant(), config.staleAfter(), ClientIp.ofAccount(account),
                 staleOnly, rotated, sudo);
         return new KeysPage(account, endpoint.host(request.authority() == null ? null : request.authority().host()),

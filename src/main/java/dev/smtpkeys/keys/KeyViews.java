@@ -2,9 +2,6 @@ package dev.smtpkeys.keys;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import dev.smtpkeys.web.DateViews;
@@ -67,8 +64,7 @@ public class KeyViews {
         if (age.toDays() < 30) {
             return msg.lastused_days((int) age.toDays());
         }
-        return msg.lastused_on(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
-                .withZone(ZoneOffset.UTC).format(at));
+        return msg.lastused_on(DateViews.dateFormat(locale).format(at));
     }
 
     private static KeysMessages texts(Locale locale) {

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hibernate.jpa.HibernateHints;
+
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.User;
 import dev.smtpkeys.audit.KeyRef;
 import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -101,6 +104,8 @@ public class SmtpKey extends PanacheEntityBase implements NamedKey {
     @Version
     public int version;
 
+    private static final String OWNED_IN_ORDER = "account = ?1 order by master desc, createdAt, id";
+
     /** The key {@code id} if it belongs to {@code account}; a key of another account is simply absent. */
     public static Optional<SmtpKey> findOwned(long id, Account account) {
         return find("id = ?1 and account = ?2", id, account).firstResultOptional();
@@ -112,8 +117,14 @@ public class SmtpKey extends PanacheEntityBase implements NamedKey {
     }
 
     /** The account's keys, master first, then oldest first. */
+    /** The account's keys, master first. */
     public static List<SmtpKey> listOwned(Account account) {
-        return list("account = ?1 order by master desc, createdAt, id", account);
+        return list(OWNED_IN_ORDER, account);
+    }
+
+    /** The same keys for a page to show: one query, loaded read-only (no snapshot kept to check for changes). */
+    public static List<SmtpKey> listOwnedToShow(Account account) {
+        return find(OWNED_IN_ORDER, account).withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     public static long countOwned(Account account) {

@@ -45,7 +45,7 @@ public class MessagesResource {
         SmtpKey selected = keyId == null ? null : SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
         Paging paging = Paging.of(page, PAGE_SIZE);
         List<OutboundMessage> rows = OutboundMessage.pageOwned(account, keyId, paging.offset(), paging.fetch());
-        return Templates.messages(new MessagesPage(SmtpKey.listOwned(account), selected, paging.visible(rows),
+        return Templates.messages(new MessagesPage(SmtpKey.listOwnedToShow(account), selected, paging.visible(rows),
                 paging.pager(rows, number -> MessagesPage.query(number, selected)),
                 config.upstream().host().isPresent()));
     }

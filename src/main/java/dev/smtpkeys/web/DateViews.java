@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
@@ -13,19 +15,30 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension
 public class DateViews {
 
+    // A localized formatter is built from the locale's data on each ofLocalized… call; a page of 50
+    // keys formats a hundred dates, so each locale's pair is built once (formatters are immutable).
+    private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
+    private static final Map<Locale, DateTimeFormatter> DATE_TIMES = new ConcurrentHashMap<>();
+
     static String localDate(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(requestLocale()).withZone(ZoneOffset.UTC).format(at);
+        return at == null ? "" : dateFormat(requestLocale()).format(at);
     }
 
     static String localDateTime(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(requestLocale()).withZone(ZoneOffset.UTC).format(at) + " UTC";
+        return at == null ? "" : DATE_TIMES.computeIfAbsent(requestLocale(), l -> DateTimeFormatter
+                .ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(l).withZone(ZoneOffset.UTC))
+                .format(at) + " UTC";
     }
 
     /** Machine-readable form for {@code <time datetime>}. */
     static String iso(Instant at) {
         return at == null ? "" : DateTimeFormatter.ISO_INSTANT.format(at);
+    }
+
+    /** The medium date format of {@code locale}, in UTC. */
+    public static DateTimeFormatter dateFormat(Locale locale) {
+        return DATES.computeIfAbsent(locale, l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(l).withZone(ZoneOffset.UTC));
     }
 
     /** The request's language; English where no request is active (e.g. a mail rendered by a job). */

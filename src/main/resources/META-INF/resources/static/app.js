@@ -54,9 +54,12 @@
       if (!confirmDialog) { return; }
       var form = confirmDialog.querySelector('form');
       form.action = confirmLink.href;
+      // the key's row says once what the dialog shows about it (name, suffix, version, last use)
+      var source = confirmLink.closest('[data-key-name]') || confirmLink;
       confirmDialog.querySelectorAll('[data-slot]').forEach(function (slot) {
-        var value = confirmLink.getAttribute('data-key-' + slot.getAttribute('data-slot'))
-          || confirmLink.getAttribute('data-' + slot.getAttribute('data-slot')) || '';
+        var name = slot.getAttribute('data-slot');
+        var value = confirmLink.getAttribute('data-key-' + name) || source.getAttribute('data-key-' + name)
+          || confirmLink.getAttribute('data-' + name) || source.getAttribute('data-' + name) || '';
         if (slot.tagName === 'INPUT' || slot.tagName === 'TEXTAREA') { slot.value = value; } else { slot.textContent = value; }
       });
       if (showModal(confirmDialog)) { event.preventDefault(); }

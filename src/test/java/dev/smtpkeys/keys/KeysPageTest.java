@@ -6,18 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.smtpkeys.account.Account;
 import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.audit.AuditEvent;
 import dev.smtpkeys.support.TestAccounts;
+import dev.smtpkeys.support.TestData;
 import dev.smtpkeys.support.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +43,12 @@ class KeysPageTest {
 
     @Inject
     SmtpEndpoint endpoint;
+
+    @Inject
+    TestData data;
+
+    @Inject
+    SessionFactory sessionFactory;
 
     TestAccounts.Created owner;
     WebSession session;
@@ -60,6 +71,23 @@ class KeysPageTest {
         assertTrue(rows.get(0).text().contains("••••••••"));
         assertTrue(page.select("form[action$=/master/reveal]").size() == 1);
         assertTrue(rows.get(0).text().contains("Cannot be deleted"));
+    }
+
+    @Test
+    void theKeyTableIsOneQueryHoweverManyKeysItHolds() {
+        for (int i = 1; i < 12; i++) {
+            data.generateKey(owner, "Integration " + i);
+        }
+        Statistics stats = sessionFactory.getStatistics();
+        stats.clear();
+        Document page = html(session.get(HOME).then().statusCode(200).extract().response());
+        assertEquals(12, page.select("table.keys tbody tr").size());
+        long keyQueries = Arrays.stream(stats.getQueries()).filter(q -> q.contains(SmtpKey.class.getSimpleName()))
+                .mapToLong(q -> stats.getQueryStatistics(q).getExecutionCount()).sum();
+        assertEquals(1, keyQueries, "one query for the table: " + Arrays.toString(stats.getQueries()));
+        assertEquals(0, stats.getEntityStatistics(SmtpKey.class.getName()).getFetchCount(), "no key loaded one by one");
+        assertEquals(0, stats.getEntityStatistics(Account.class.getName()).getFetchCount(),
+                "the account comes with the signed-in user, not in a query of its own");
     }
 
     @Test
