@@ -84,4 +84,13 @@ public interface ActivityMessages {
 
     @Message("Password changed")
     String action_password_changed();
+
+    @Message("Queued mail held")
+    String action_queued_mail_held();
+
+    @Message("Queued mail released")
+    String action_queued_mail_released();
+
+    @Message("Queued mail dropped")
+    String action_queued_mail_dropped();
 }

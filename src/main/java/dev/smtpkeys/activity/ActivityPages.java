@@ -86,6 +86,9 @@ public class ActivityPages {
             case LOGIN_FAILED -> msg.action_login_failed();
             case ACCOUNT_CREATED -> msg.action_account_created();
             case PASSWORD_CHANGED -> msg.action_password_changed();
+            case QUEUED_MAIL_HELD -> msg.action_queued_mail_held();
+            case QUEUED_MAIL_RELEASED -> msg.action_queued_mail_released();
+            case QUEUED_MAIL_DROPPED -> msg.action_queued_mail_dropped();
         };
     }
 }

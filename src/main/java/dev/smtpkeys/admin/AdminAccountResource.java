@@ -15,6 +15,7 @@ import dev.smtpkeys.keys.KeyNotFoundException;
 import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.keys.KeyTexts;
 import dev.smtpkeys.keys.SmtpKey;
+import dev.smtpkeys.outbound.QueuedMail;
 import dev.smtpkeys.web.Flash;
 import dev.smtpkeys.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
@@ -44,7 +45,7 @@ public class AdminAccountResource {
     @CheckedTemplate(basePath = "admin")
     static class Templates {
         static native TemplateInstance account(Account account, List<User> users, List<SmtpKey> keys,
-                ActivityPage activity);
+                List<QueuedMail.KeyWaiting> queued, ActivityPage activity);
 
         static native TemplateInstance confirm(Account account, SmtpKey key, KeyAction action, String reason,
                 String error);
@@ -57,9 +58,11 @@ public class AdminAccountResource {
     private final CurrentUser currentUser;
     private final Messages messages;
     private final KeyTexts texts;
+    private final QueuedMail queuedMail;
 
     AdminAccountResource(KeyService keys, ActivityPages activity, CurrentUser currentUser, Messages messages,
-            KeyTexts texts) {
+            KeyTexts texts, QueuedMail queuedMail) {
+        this.queuedMail = queuedMail;
         this.keys = keys;
         this.activity = activity;
         this.currentUser = currentUser;
@@ -73,7 +76,7 @@ public class AdminAccountResource {
         Account account = account(id);
         ActivityPages.Reader reader = new ActivityPages.Reader(currentUser.user().id, true);
         return Templates.account(account, User.listOwned(account),
-                SmtpKey.listOwned(account), activity.page(account, key, page, reader));
+                SmtpKey.listOwned(account), queuedMail.waitingByKey(account), activity.page(account, key, page, reader));
     }
 
     /** The confirmation dialog as a page, with its reason field, for browsers without JavaScript. */

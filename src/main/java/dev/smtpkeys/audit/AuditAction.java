@@ -10,5 +10,10 @@ public enum AuditAction {
     LOGIN,
     LOGIN_FAILED,
     ACCOUNT_CREATED,
-    PASSWORD_CHANGED
+    PASSWORD_CHANGED,
+    /** A key's queued mail held: not delivered until released. */
+    QUEUED_MAIL_HELD,
+    QUEUED_MAIL_RELEASED,
+    /** A key's queued mail dropped: never delivered, its bodies removed. */
+    QUEUED_MAIL_DROPPED
 }
