@@ -120,4 +120,13 @@ public interface ActivityMessages {
 
     @Message("Sign-up paused for a network")
     String action_signup_throttled();
+
+    @Message("Queued mail held")
+    String action_queued_mail_held();
+
+    @Message("Queued mail released")
+    String action_queued_mail_released();
+
+    @Message("Queued mail dropped")
+    String action_queued_mail_dropped();
 }

@@ -97,6 +97,9 @@ public class ActivityPages {
             case LOGIN_THROTTLED -> msg.action_login_throttled();
             case PASSWORD_THROTTLED -> msg.action_password_throttled();
             case SIGNUP_THROTTLED -> msg.action_signup_throttled();
+            case QUEUED_MAIL_HELD -> msg.action_queued_mail_held();
+            case QUEUED_MAIL_RELEASED -> msg.action_queued_mail_released();
+            case QUEUED_MAIL_DROPPED -> msg.action_queued_mail_dropped();
         };
     }
 

@@ -17,6 +17,7 @@ import dev.smtpkeys.keys.KeyTexts;
 import dev.smtpkeys.keys.SmtpKey;
 import dev.smtpkeys.sending.SendingLimits;
 import dev.smtpkeys.sending.SendingUsage;
+import dev.smtpkeys.outbound.QueuedMail;
 import dev.smtpkeys.web.Flash;
 import dev.smtpkeys.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
@@ -46,7 +47,7 @@ public class AdminAccountResource {
     @CheckedTemplate(basePath = "admin")
     static class Templates {
         static native TemplateInstance account(Account account, List<User> users, List<SmtpKey> keys,
-                ActivityPage activity, SendingUsage sending);
+                ActivityPage activity, SendingUsage sending, List<QueuedMail.KeyWaiting> queued);
 
         static native TemplateInstance confirm(Account account, SmtpKey key, KeyAction action, String reason,
                 String error);
@@ -60,9 +61,11 @@ public class AdminAccountResource {
     private final Messages messages;
     private final KeyTexts texts;
     private final SendingLimits sending;
+    private final QueuedMail queuedMail;
 
     AdminAccountResource(KeyService keys, ActivityPages activity, CurrentUser currentUser, Messages messages,
-            KeyTexts texts, SendingLimits sending) {
+            KeyTexts texts, SendingLimits sending, QueuedMail queuedMail) {
+        this.queuedMail = queuedMail;
         this.keys = keys;
         this.activity = activity;
         this.currentUser = currentUser;
@@ -77,7 +80,8 @@ public class AdminAccountResource {
         Account account = account(id);
         ActivityPages.Reader reader = new ActivityPages.Reader(currentUser.user().id, true);
         return Templates.account(account, User.listOwned(account),
-                SmtpKey.listOwnedToShow(account), activity.page(account, key, page, reader), sending.usage(account));
+                SmtpKey.listOwnedToShow(account), activity.page(account, key, page, reader), sending.usage(account),
+                queuedMail.waitingByKey(account));
     }
 
     /** The confirmation dialog as a page, with its reason field, for browsers without JavaScript. */

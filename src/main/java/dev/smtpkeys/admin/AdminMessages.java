@@ -138,4 +138,52 @@ public interface AdminMessages {
 
     @Message("Sending limits reset to the standard limits.")
     String flash_sending_reset();
+
+    @Message("Queued mail")
+    String queued_title();
+
+    @Message("Mail that keys of this account have waiting for delivery. Hold it to stop its delivery until released, or drop it.")
+    String queued_intro();
+
+    @Message("No key of this account has mail waiting.")
+    String queued_none();
+
+    @Message("{queued} waiting, {held} held")
+    String queued_counts(long queued, long held);
+
+    @Message("Hold")
+    String queued_hold();
+
+    @Message("Release")
+    String queued_release();
+
+    @Message("Drop")
+    String queued_drop();
+
+    @Message("Hold this key's queued mail?")
+    String queued_hold_title();
+
+    @Message("Release this key's held mail?")
+    String queued_release_title();
+
+    @Message("Drop this key's queued mail?")
+    String queued_drop_title();
+
+    @Message("The waiting messages are not sent until released. Messages that arrive later are not held: deactivate the key to stop them.")
+    String queued_hold_text();
+
+    @Message("The held messages are delivered again, starting now.")
+    String queued_release_text();
+
+    @Message("The waiting and held messages are never delivered and their content is deleted. This cannot be undone.")
+    String queued_drop_text();
+
+    @Message("{#if n == 1}1 message held.{#else}{n} messages held.{/if}")
+    String flash_queued_held(int n);
+
+    @Message("{#if n == 1}1 message released.{#else}{n} messages released.{/if}")
+    String flash_queued_released(int n);
+
+    @Message("{#if n == 1}1 message dropped.{#else}{n} messages dropped.{/if}")
+    String flash_queued_dropped(int n);
 }

@@ -34,5 +34,10 @@ public enum AuditAction {
     /** The change-password form of this user was made to wait after wrong current passwords. */
     PASSWORD_THROTTLED,
     /** Sign-up from one client network was made to wait; belongs to no account. */
-    SIGNUP_THROTTLED
+    SIGNUP_THROTTLED,
+    /** A key's queued mail held: not delivered until released. */
+    QUEUED_MAIL_HELD,
+    QUEUED_MAIL_RELEASED,
+    /** A key's queued mail dropped: never delivered, its bodies removed. */
+    QUEUED_MAIL_DROPPED
 }

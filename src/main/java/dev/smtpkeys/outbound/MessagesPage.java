@@ -5,9 +5,12 @@ import java.util.List;
 import dev.smtpkeys.keys.SmtpKey;
 import dev.smtpkeys.web.Paging;
 
-/** What the "Sent mail" page shows: one page of the account's messages, maybe of one key only. */
+/**
+ * What the "Sent mail" page shows: one page of the account's messages, maybe of one key only, and then
+ * what that key has waiting (null without a key), with its hold, release and drop controls.
+ */
 public record MessagesPage(List<SmtpKey> keys, SmtpKey selected, List<OutboundMessage> messages, Paging.Pager pager,
-        boolean upstreamConfigured) {
+        boolean upstreamConfigured, QueuedMail.Waiting waiting) {
 
     /** The query string of page {@code page} that keeps the key filter, e.g. {@code ?key=7&page=2}. */
     static String query(int page, SmtpKey selected) {

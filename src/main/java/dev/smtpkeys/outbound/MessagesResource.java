@@ -32,10 +32,12 @@ public class MessagesResource {
 
     private final CurrentUser currentUser;
     private final OutboundConfig config;
+    private final QueuedMail queuedMail;
 
-    MessagesResource(CurrentUser currentUser, OutboundConfig config) {
+    MessagesResource(CurrentUser currentUser, OutboundConfig config, QueuedMail queuedMail) {
         this.currentUser = currentUser;
         this.config = config;
+        this.queuedMail = queuedMail;
     }
 
     /** {@code key}: only that key's messages (404 unless it is the caller's); {@code page}: 1, 2, … */
@@ -47,6 +49,6 @@ public class MessagesResource {
         List<OutboundMessage> rows = OutboundMessage.pageOwned(account, keyId, paging.offset(), paging.fetch());
         return Templates.messages(new MessagesPage(SmtpKey.listOwnedToShow(account), selected, paging.visible(rows),
                 paging.pager(rows, number -> MessagesPage.query(number, selected)),
-                config.upstream().host().isPresent()));
+                config.upstream().host().isPresent(), selected == null ? null : queuedMail.waiting(account, keyId)));
     }
 }

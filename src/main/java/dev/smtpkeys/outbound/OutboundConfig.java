@@ -19,6 +19,8 @@ public interface OutboundConfig {
 
     Delivery delivery();
 
+    Retention retention();
+
     /** The smarthost the delivery worker hands messages to. Without a host, messages stay queued. */
     interface Upstream {
 
@@ -69,6 +71,27 @@ public interface OutboundConfig {
         /** How long a claimed message stays with its worker before another may take it (a crashed worker). */
         @WithDefault("10M")
         Duration lease();
+    }
+
+    /** How long delivered mail is kept: the body briefly (for support's questions), the line on the page longer. */
+    interface Retention {
+
+        /** After delivery (or failure, or drop), the body is removed once this has passed. */
+        @WithDefault("7D")
+        Duration bodies();
+
+        /** After delivery (or failure, or drop), the whole message goes once this has passed. */
+        @WithDefault("30D")
+        Duration records();
+
+        /** Rows changed per statement: each batch is its own short transaction. */
+        @WithDefault("500")
+        @Min(1)
+        int batchSize();
+
+        /** How often the job runs. */
+        @WithDefault("10M")
+        Duration interval();
     }
 
     /** How the connection to the upstream is secured. */

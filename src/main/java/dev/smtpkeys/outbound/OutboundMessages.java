@@ -82,6 +82,51 @@ public interface OutboundMessages {
     @Message("refused")
     String recipient_failed();
 
+    @Message("Queued mail of this key")
+    String queue_title();
+
+    @Message("{queued} waiting for delivery, {held} held.")
+    String queue_counts(long queued, long held);
+
+    @Message("Held messages are not delivered until you release them. Deactivating the key stops new mail; this stops what is already waiting.")
+    String queue_intro();
+
+    @Message("Hold")
+    String queue_hold();
+
+    @Message("Release")
+    String queue_release();
+
+    @Message("Drop")
+    String queue_drop();
+
+    @Message("Hold this key's queued mail?")
+    String queue_hold_title();
+
+    @Message("Release this key's held mail?")
+    String queue_release_title();
+
+    @Message("Drop this key's queued mail?")
+    String queue_drop_title();
+
+    @Message("The messages waiting for delivery stay in the queue but are not sent until you release them. Messages that arrive later are not held.")
+    String queue_hold_text();
+
+    @Message("The held messages are delivered again, starting now.")
+    String queue_release_text();
+
+    @Message("The waiting and held messages are never delivered and their content is deleted. This cannot be undone.")
+    String queue_drop_text();
+
+    @Message("{#if n == 1}1 message held.{#else}{n} messages held.{/if}")
+    String queue_held(int n);
+
+    @Message("{#if n == 1}1 message released.{#else}{n} messages released.{/if}")
+    String queue_released(int n);
+
+    @Message("{#if n == 1}1 message dropped.{#else}{n} messages dropped.{/if}")
+    String queue_dropped(int n);
+
     @Message("Refused by the mail server: {reply}")
     String error_upstream_rejected(String reply);
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.outbound.DeliveryDispatcher;
+import dev.smtpkeys.outbound.MessageRetention;
 import dev.smtpkeys.outbound.OutboundConfig;
 import io.quarkus.scheduler.Scheduled;
 
@@ -31,6 +32,7 @@ class RelaySchedulesTest {
     void everyIntervalIsARelaySettingWithoutADefaultOfItsOwn() throws NoSuchMethodException {
         Map<Method, String> expected = Map.of(
                 DeliveryDispatcher.class.getDeclaredMethod("poll"), "smtpkeys.relay.delivery.poll-interval",
+                MessageRetention.class.getDeclaredMethod("run"), "smtpkeys.relay.retention.interval",
                 KeyUsage.class.getDeclaredMethod("flush"), "smtpkeys.relay.last-used-flush-interval");
         expected.forEach((method, property) -> {
             String every = method.getAnnotation(Scheduled.class).every();

@@ -172,6 +172,12 @@ public class RelayFixtures {
                 + " next_attempt_at = now() + interval '10 minutes' where id = ?", token, id);
     }
 
+    /** What a hold does to a key's waiting messages, a try under way included (QueuedMail#apply without audit). */
+    public void hold(long accountId, long keyId) {
+        update("update outbound_message set held_at = now(), status = case when status = 'QUEUED' then 'HELD' else status end"
+                + " where account_id = ? and key_id = ? and status in ('QUEUED', 'SENDING')", accountId, keyId);
+    }
+
     /** What the relay stored of a message, as the delivery reads it. */
     public record Stored(String clientIp, boolean smtputf8, String[] recipients, byte[] rawMime) {
     }

@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.keys.KeyAction;
+import dev.smtpkeys.outbound.QueueAction;
 import dev.smtpkeys.support.TestAccounts;
 import dev.smtpkeys.support.TestData;
 import dev.smtpkeys.support.WebSession;
@@ -90,6 +91,12 @@ class CsrfTest {
                     a -> "/settings/keys/smtp/" + keyFor(action, a) + "/" + action.path(), a -> form()));
             rows.add(new Row("/admin/accounts/{id}/keys/{keyId}/{action}", Who.SUPPORT,
                     a -> admin(a) + "/" + keyFor(action, a) + "/" + action.path(), a -> form("reason", REASON)));
+        }
+        for (QueueAction action : QueueAction.values()) {
+            rows.add(new Row("/settings/messages/keys/{keyId}/{action}", Who.USER,
+                    a -> "/settings/messages/keys/" + a.active() + "/" + action.path(), a -> form()));
+            rows.add(new Row("/admin/accounts/{id}/keys/{keyId}/queued/{action}", Who.SUPPORT,
+                    a -> admin(a) + "/" + a.active() + "/queued/" + action.path(), a -> form("reason", REASON)));
         }
         return rows;
     }
