@@ -2,7 +2,12 @@ package dev.smtpkeys.keys;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import dev.smtpkeys.web.DateViews;
 import dev.smtpkeys.web.Messages;
@@ -34,7 +39,7 @@ public class KeyViews {
     /** "Never", "just now", "3 minutes ago", … or the date, for the key table's "Last used" column. */
     static String lastUsedLabel(SmtpKey key) {
         Locale l = DateViews.requestLocale();
-        return key.lastUsedAt == null ? texts(l).lastused_never() : ago(key.lastUsedAt, Instant.now(), l);
+        return key.lastUsedAt == null ? texts(l).lastused_never() : ago(key.lastUsedAt, SmtpKey.now(), l);
     }
 
     /** The sentence the deactivate and delete dialogs show, so nobody cuts off an integration unknowingly. */
@@ -44,8 +49,79 @@ public class KeyViews {
         if (key.lastUsedAt == null) {
             return msg.confirm_never_used();
         }
-        return msg.confirm_last_used(ago(key.lastUsedAt, Instant.now(), l),
+        return msg.confirm_last_used(ago(key.lastUsedAt, SmtpKey.now(), l),
                 key.lastUsedIp == null ? "?" : key.lastUsedIp);
+    }
+
+    /** The status as of now by the application's clock: a key past its expiry shows as EXPIRED. */
+    static KeyStatus currentStatus(SmtpKey key) {
+        return key.statusAt(SmtpKey.now());
+    }
+
+    static boolean expired(SmtpKey key) {
+        return key.isExpiredAt(SmtpKey.now());
+    }
+
+    /** Whether "Rotate" applies: an active key not yet replaced. */
+    static boolean rotatable(SmtpKey key) {
+        return key.rotationProblem(SmtpKey.now()).isEmpty();
+    }
+
+    /** "Expires …" or "Expired …" with the date, or empty for a key without expiry. */
+    static String expiryLabel(SmtpKey key) {
+        if (key.expiresAt == null) {
+            return "";
+        }
+        KeysMessages msg = texts(DateViews.requestLocale());
+        String date = date(key.expiresAt, DateViews.requestLocale());
+        return key.isExpiredAt(SmtpKey.now()) ? msg.expired_on(date) : msg.expiry_on(date);
+    }
+
+    /** For a rotated key: until when it works, or that it waits for its replacement's first use. */
+    static String rotationNote(SmtpKey key) {
+        if (!key.isRotated()) {
+            return "";
+        }
+        KeysMessages msg = texts(DateViews.requestLocale());
+        if (!key.isActive()) {
+            return msg.rotation_old_done();
+        }
+        if (key.retireAt == null) {
+            return msg.rotation_old_first_use();
+        }
+        return msg.rotation_old_left(left(Duration.between(SmtpKey.now(), key.retireAt), msg));
+    }
+
+    /** The client IPs a key was used from, as one sentence, for the delete dialog; empty if none. */
+    static String clientIpsSentence(SmtpKey key) {
+        return ipsSentence(ClientIp.ofKey(key.id));
+    }
+
+    /** "Used from: 192.0.2.1, last 3 minutes ago; …" */
+    static String ipsSentence(List<ClientIp> ips) {
+        if (ips.isEmpty()) {
+            return "";
+        }
+        Locale l = DateViews.requestLocale();
+        KeysMessages msg = texts(l);
+        Instant now = SmtpKey.now();
+        return msg.ips_title() + ": " + ips.stream().map(ip -> msg.ips_seen(ip.ip(), ago(ip.lastSeen(), now, l)))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** How long the rest of a grace is, rounded up: minutes within the hour, hours within two days, else days. */
+    static String left(Duration rest, KeysMessages msg) {
+        long minutes = Math.max(1, (rest.toSeconds() + 59) / 60);
+        if (minutes < 60) {
+            return msg.left_minutes(minutes);
+        }
+        long hours = (minutes + 59) / 60;
+        return hours < 48 ? msg.left_hours(hours) : msg.left_days((hours + 23) / 24);
+    }
+
+    private static String date(Instant at, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(ZoneOffset.UTC)
+                .format(at);
     }
 
     /** How long ago {@code at} was, in words, as seen at {@code now}; a month or more shows the date. */

@@ -76,6 +76,11 @@ public record KeysPage(Account account, String smtpHost, List<SmtpEndpoint.Port>
         return facts.clientIps().getOrDefault(key.id, List.of());
     }
 
+    /** The delete dialog's sentence of where the key was used from. */
+    public String ipsSentence(SmtpKey key) {
+        return KeyViews.ipsSentence(ips(key));
+    }
+
     public KeyStatus status(SmtpKey key) {
         return key.statusAt(facts.now());
     }

@@ -123,8 +123,15 @@ class KeyRotationTest {
         generate("Shop");
         long oldId = data.keyId(owner.accountId(), "Shop");
         rotate(oldId, "7d");
-        List<String> rows = Jsoup.parse(session.get(HOME).asString()).select("table.keys tbody tr th").eachText();
-        assertEquals(List.of("Master password", "Shop", "Shop"), rows);
+        var page = Jsoup.parse(session.get(HOME).asString());
+        assertEquals(List.of("Master password", "Shop", "Shop"), page.select("table.keys tbody tr th").eachText());
+        var rows = page.select("table.keys tbody tr");
+        assertEquals("key-" + oldId, rows.get(1).id(), "the replacement right after the key it replaces");
+        assertTrue(rows.get(1).text().contains("Replaced; stops in 7 days"), rows.get(1).text());
+        assertTrue(rows.get(2).text().contains("Replaces the key ending in"), rows.get(2).text());
+        clock.advance(Duration.ofDays(6).plusHours(1));
+        assertTrue(Jsoup.parse(session.get(HOME).asString()).getElementById("key-" + oldId).text()
+                .contains("stops in 23 hours"));
     }
 
     @Test

@@ -119,6 +119,36 @@ class KeysBrowserTest {
     }
 
     @Test
+    void rotateThroughTheDialogShowsTheNewKeyOnceAndThePair() {
+        data.generateKey(owner, "Shop");
+        long oldId = data.keyId(owner.accountId(), "Shop");
+        browser.navigate().refresh();
+        rowOf("Shop").findElement(By.linkText("Rotate")).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-rotate")));
+        assertTrue(dialog.getText().contains("Shop"), "the dialog names the key");
+        dialog.findElement(By.cssSelector("input[name=grace][value=first-use]")).click();
+        Browser.screenshot(browser, "rotate-dialog");
+        submitAndAwaitTheNextPage(dialog);
+
+        WebElement created = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("created-dialog")));
+        assertTrue(created.getText().contains("was rotated"), created.getText());
+        String secret = created.findElement(By.id("new-key")).getDomProperty("value");
+        assertTrue(keys.verify(owner.smtpLogin(), secret).isPresent());
+        created.findElement(By.linkText("OK")).click();
+        wait.until(ExpectedConditions.stalenessOf(created));
+
+        WebElement old = browser.findElement(By.id("key-" + oldId));
+        assertTrue(old.getText().contains("stops when the new key is first used"), old.getText());
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.keys tbody tr"));
+        assertEquals(3, rows.size());
+        assertEquals("key-" + oldId, rows.get(1).getDomAttribute("id"), "the pair stands together");
+        assertTrue(rows.get(2).getText().contains("Replaces the key ending in"), rows.get(2).getText());
+        assertTrue(old.findElements(By.linkText("Rotate")).isEmpty(), "a key is rotated once");
+        Browser.screenshot(browser, "rotated-pair");
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void cancellingAConfirmationChangesNothing() {
         WebElement master = browser.findElement(By.cssSelector("tr.master"));
         master.findElement(By.linkText("Deactivate")).click();

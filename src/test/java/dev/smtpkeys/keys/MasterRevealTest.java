@@ -1,63 +1,110 @@
 package dev.smtpkeys.keys;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.smtpkeys.account.Account;
-import dev.smtpkeys.account.Actor;
-import dev.smtpkeys.account.User;
+import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.support.TestAccounts;
+import dev.smtpkeys.support.TestClock;
+import dev.smtpkeys.support.TestData;
 import dev.smtpkeys.support.WebSession;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
-/**
- * The master key is revealed only once the user chose their own password: not with the initial
- * password support set (and read), whatever path the request takes.
- */
+/** Sudo mode: revealing the master key after an older sign-in needs the password again, audited so. */
 @QuarkusTest
 class MasterRevealTest {
+
+    static final String REVEAL = "/settings/keys/smtp/master/reveal";
 
     @Inject
     TestAccounts accounts;
 
     @Inject
-    KeyService keys;
+    TestData data;
 
-    @Test
-    void withThePasswordSupportSetTheMasterKeyIsNotRevealed() {
-        TestAccounts.Created owner = accounts.create();
-        setMustChange(owner.userId(), true);
-        KeyException refused = assertThrows(KeyException.class, () -> reveal(owner));
-        assertEquals(KeyProblem.PASSWORD_NOT_CHOSEN, refused.problem());
+    @Inject
+    TestClock clock;
 
-        setMustChange(owner.userId(), false); // the user chose their own
-        assertTrue(reveal(owner).startsWith("smtpk_"));
+    TestAccounts.Created owner;
+    WebSession session;
+
+    @BeforeEach
+    void signIn() {
+        owner = accounts.create();
+        session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     @Test
-    void theRevealPostWithTheInitialPasswordShowsNoSecret() {
-        TestAccounts.Created owner = accounts.create();
-        WebSession session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
-        String token = session.csrfToken();
-        setMustChange(owner.userId(), true);
-        Response answer = session.postRaw("/settings/keys/smtp/master/reveal", java.util.Map.of("csrf-token", token));
-        assertEquals(303, answer.statusCode());
-        assertFalse(answer.asString().contains("smtpk_"));
+    void aFreshSignInRevealsWithoutAskingAndTheAuditSaysSo() {
+        clock.advance(Duration.ofMinutes(9));
+        assertNotNull(secret(session.post(REVEAL)));
+        assertEquals(1, data.auditCount(owner.accountId(), AuditAction.MASTER_REVEALED));
+        assertEquals(0, data.auditCount(owner.accountId(), AuditAction.MASTER_REVEALED_CONFIRMED));
     }
 
-    private String reveal(TestAccounts.Created owner) {
-        return QuarkusTransaction.requiringNew().call(() -> keys.revealMaster(
-                Actor.of(User.findById(owner.userId()), "127.0.0.1"), Account.findById(owner.accountId())));
+    @Test
+    void anOlderSignInMustConfirmThePasswordFirst() {
+        clock.advance(Duration.ofMinutes(11));
+        Response asked = session.post(REVEAL);
+        asked.then().statusCode(200).header("Cache-Control", containsString("no-store"));
+        Document prompt = Jsoup.parse(asked.asString());
+        assertNull(prompt.getElementById("master-key"), "no secret before the password");
+        assertNotNull(prompt.selectFirst("form[action=" + REVEAL + "] input[type=password][name=password]"));
+        assertEquals(0, data.auditCount(owner.accountId(), AuditAction.MASTER_REVEALED));
+
+        Response wrong = session.post(REVEAL, "password", "not-the-password");
+        wrong.then().statusCode(400);
+        assertNull(Jsoup.parse(wrong.asString()).getElementById("master-key"));
+        assertTrue(wrong.asString().contains("The password is not correct."));
+        session.post(REVEAL, "password", "").then().statusCode(400);
+
+        assertNotNull(secret(session.post(REVEAL, "password", TestAccounts.PASSWORD)));
+        assertEquals(1, data.auditCount(owner.accountId(), AuditAction.MASTER_REVEALED_CONFIRMED));
+        assertEquals(0, data.auditCount(owner.accountId(), AuditAction.MASTER_REVEALED));
+
+        // the confirmation counts for the next ten minutes, like a sign-in
+        clock.advance(Duration.ofMinutes(9));
+        assertNotNull(secret(session.post(REVEAL)));
+        assertEquals(1, data.auditCount(owner.accountId(), AuditAction.MASTER_REVEALED));
+        clock.advance(Duration.ofMinutes(2));
+        assertNull(Jsoup.parse(session.post(REVEAL).asString()).getElementById("master-key"));
     }
 
-    private static void setMustChange(long userId, boolean mustChange) {
-        QuarkusTransaction.requiringNew().run(() -> User.<User>findById(userId).mustChangePassword = mustChange);
+    @Test
+    void wrongPasswordsArePausedLikeSignIns() {
+        clock.advance(Duration.ofMinutes(11));
+        Response last = null;
+        for (int i = 0; i < 12; i++) {
+            last = session.post(REVEAL, "password", "guess-" + i);
+        }
+        assertTrue(last.asString().contains("Too many wrong passwords."));
+        Response right = session.post(REVEAL, "password", TestAccounts.PASSWORD);
+        assertNull(Jsoup.parse(right.asString()).getElementById("master-key"), "paused even for the right one");
+        assertFalse(right.asString().contains("smtpk_"));
+    }
+
+    private static String secret(Response answer) {
+        answer.then().statusCode(200);
+        var field = Jsoup.parse(answer.asString()).getElementById("master-key");
+        return field == null ? null : field.val();
     }
 }

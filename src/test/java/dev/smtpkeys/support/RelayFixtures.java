@@ -45,6 +45,11 @@ public class RelayFixtures {
         this.dataSource = dataSource;
     }
 
+    /** Records a successful AUTH of key {@code keyId} from {@code ip}, as the relay does, without a session. */
+    public void recordUse(long keyId, String ip) {
+        usage.authenticated(keyId, ip);
+    }
+
     /** Writes the gathered last-use data now instead of at the next interval. */
     public void flushUsage() {
         usage.flush();
