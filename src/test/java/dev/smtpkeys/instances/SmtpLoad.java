@@ -24,7 +24,8 @@ final class SmtpLoad implements AutoCloseable {
     record Greeting(String instance, long at) {
     }
 
-    private static final int MESSAGES_PER_SESSION = 10;
+    /** With the pause below, a session lasts several seconds: longer than the shutdown delay, so some are cut by the drain. */
+    private static final int MESSAGES_PER_SESSION = 250;
 
     private final int port;
     private final String login;
@@ -88,7 +89,7 @@ final class SmtpLoad implements AutoCloseable {
                 return;
             }
             acknowledged.add(recipient);
-            AppInstance.pause(10); // an MTA's pace, not a flood: the point is the restart, not throughput
+            AppInstance.pause(20); // an MTA's pace, not a flood: the point is the restart, not throughput
         }
         smtp.command("QUIT");
     }
