@@ -84,4 +84,13 @@ public interface ActivityMessages {
 
     @Message("Password changed")
     String action_password_changed();
+
+    @Message("Allowed IP addresses changed")
+    String action_key_networks_changed();
+
+    @Message("Blocked: IP address not allowed")
+    String action_key_address_refused();
+
+    @Message("Reported as leaked, deactivated")
+    String action_key_reported_leaked();
 }

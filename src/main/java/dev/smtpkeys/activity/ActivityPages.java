@@ -86,6 +86,9 @@ public class ActivityPages {
             case LOGIN_FAILED -> msg.action_login_failed();
             case ACCOUNT_CREATED -> msg.action_account_created();
             case PASSWORD_CHANGED -> msg.action_password_changed();
+            case KEY_NETWORKS_CHANGED -> msg.action_key_networks_changed();
+            case KEY_ADDRESS_REFUSED -> msg.action_key_address_refused();
+            case KEY_REPORTED_LEAKED -> msg.action_key_reported_leaked();
         };
     }
 }

@@ -10,5 +10,11 @@ public enum AuditAction {
     LOGIN,
     LOGIN_FAILED,
     ACCOUNT_CREATED,
-    PASSWORD_CHANGED
+    PASSWORD_CHANGED,
+    /** A key's IP allowlist was replaced; the reason holds the new list. */
+    KEY_NETWORKS_CHANGED,
+    /** The relay refused a right key because the client's address is not on its allowlist; ip is that address. */
+    KEY_ADDRESS_REFUSED,
+    /** A secret scanner reported the key as published; the reason holds where. */
+    KEY_REPORTED_LEAKED
 }

@@ -89,6 +89,8 @@ class EveryPageTranslatedTest {
                 new Page("confirm deactivate", 200, s -> s.get("/settings/keys/smtp/" + key + "/deactivate")),
                 new Page("confirm activate", 200, s -> s.get("/settings/keys/smtp/" + inactive + "/activate")),
                 new Page("confirm delete", 200, s -> s.get("/settings/keys/smtp/" + key + "/delete")),
+                new Page("allowlist", 200, s -> s.get("/settings/keys/smtp/" + key + "/networks")),
+                new Page("allowlist errors", 400, s -> s.post("/settings/keys/smtp/" + key + "/networks", "networks", "nonsense")),
                 new Page("activity", 200, s -> s.get("/settings/activity")),
                 new Page("sent mail", 200, s -> s.get("/settings/messages")),
                 new Page("sent mail of a key", 200, s -> s.get("/settings/messages?key=" + key)),
