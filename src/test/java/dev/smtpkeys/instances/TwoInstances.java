@@ -94,6 +94,8 @@ final class TwoInstances implements AutoCloseable {
         env.put("QUARKUS_SHUTDOWN_DELAY", "4S");
         env.put("SMTPKEYS_RELAY_DELIVERY_POLL_INTERVAL", "1s");
         env.put("SMTPKEYS_RELAY_DELIVERY_BATCH_SIZE", "5");
+        // one connection to the smarthost per instance: two deliveries at once then mean two instances
+        env.put("SMTPKEYS_RELAY_UPSTREAM_CONNECTIONS", "1");
         // one account sends all of this test's mail: the per-account sending limits are not what it measures
         env.put("SENDING_PER_MINUTE", "1000000");
         env.put("SENDING_PER_DAY", "100000000");

@@ -131,8 +131,8 @@ class TwoInstancesIT {
     @Order(4)
     void twoDeliveryWorkersDeliverEveryQueuedMessageExactlyOnce() throws Exception {
         int count = 60;
-        // the first two deliveries wait for each other: each instance's worker sends one message at a time,
-        // so only both workers delivering at once open this gate
+        // the first two deliveries wait for each other: each instance sends one message at a time (one
+        // connection to the smarthost, see TwoInstances), so only both delivering at once open this gate
         cluster.smarthost.gate("deliver-", 2);
         try (SmtpTestClient smtp = authenticated(cluster.haproxy.smtpPort, key)) {
             for (int i = 0; i < count; i++) {
