@@ -30,7 +30,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The direction of the feature packages (README, "Layout"): {@code web ← account ← audit ← keys ←
+ * The direction of the feature packages (README, "Layout"): {@code web ← account ← audit ← sending ← keys ←
  * outbound ← relay}, {@code keys ← activity}, and {@code admin} may use them all; the generic
  * {@code limits} imports none of them and every feature but {@code web} may use it; "a ← b" means b
  * may import a, never the reverse. A lower package that must hear from a higher one owns a small
@@ -40,7 +40,7 @@ import io.quarkus.qute.i18n.MessageBundle;
  */
 class ArchitectureTest {
 
-    private static final String[] FEATURES = {"limits", "web", "account", "audit", "keys", "outbound", "relay", "activity", "admin"};
+    private static final String[] FEATURES = {"limits", "web", "account", "audit", "sending", "keys", "outbound", "relay", "activity", "admin"};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -53,6 +53,7 @@ class ArchitectureTest {
                 .layer("web").definedBy("dev.smtpkeys.web..")
                 .layer("account").definedBy("dev.smtpkeys.account..")
                 .layer("audit").definedBy("dev.smtpkeys.audit..")
+                .layer("sending").definedBy("dev.smtpkeys.sending..")
                 .layer("keys").definedBy("dev.smtpkeys.keys..")
                 .layer("outbound").definedBy("dev.smtpkeys.outbound..")
                 .layer("relay").definedBy("dev.smtpkeys.relay..")
@@ -62,11 +63,13 @@ class ArchitectureTest {
                 .whereLayer("web").mayNotAccessAnyLayer()
                 .whereLayer("account").mayOnlyAccessLayers("limits", "web")
                 .whereLayer("audit").mayOnlyAccessLayers("limits", "web", "account")
-                .whereLayer("keys").mayOnlyAccessLayers("limits", "web", "account", "audit")
-                .whereLayer("outbound").mayOnlyAccessLayers("limits", "web", "account", "audit", "keys")
-                .whereLayer("relay").mayOnlyAccessLayers("limits", "web", "account", "audit", "keys", "outbound")
-                .whereLayer("activity").mayOnlyAccessLayers("limits", "web", "account", "audit", "keys")
-                .whereLayer("admin").mayOnlyAccessLayers("limits", "web", "account", "audit", "keys", "outbound", "relay", "activity")
+                .whereLayer("sending").mayOnlyAccessLayers("limits", "web", "account", "audit")
+                .whereLayer("keys").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending")
+                .whereLayer("outbound").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys")
+                .whereLayer("relay").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys", "outbound")
+                .whereLayer("activity").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys")
+                .whereLayer("admin").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys", "outbound",
+                        "relay", "activity")
                 .check(MAIN);
     }
 
