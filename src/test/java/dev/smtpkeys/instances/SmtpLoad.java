@@ -24,7 +24,8 @@ final class SmtpLoad implements AutoCloseable {
     record Greeting(String instance, long at) {
     }
 
-    private static final int MESSAGES_PER_SESSION = 10;
+    /** With the pause below, a session lasts several seconds: longer than the shutdown delay, so some are cut by the drain. */
+    private static final int MESSAGES_PER_SESSION = 250;
 
     private final int port;
     private final String login;
@@ -33,6 +34,7 @@ final class SmtpLoad implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> dropped = Collections.synchronizedList(new ArrayList<>());
     private final List<Greeting> greetings = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger retries = new AtomicInteger();
     private volatile boolean running = true;
@@ -63,45 +65,48 @@ final class SmtpLoad implements AutoCloseable {
             try (SmtpTestClient smtp = SmtpTestClient.connect(port, source)) {
                 session(smtp, client, next);
             } catch (IOException e) {
-                unexpected.add("client " + client + ": connection lost without an answer (" + e.getClass().getSimpleName() + ")");
+                dropped.add("client " + client + ": " + e.getClass().getSimpleName());
             }
         }
     }
 
     private void session(SmtpTestClient smtp, int client, AtomicInteger next) throws IOException {
         Reply greeting = smtp.read();
-        if (!expect(greeting, 220)) {
+        if (!expect(greeting, 220, "greeting")) {
             return;
         }
-        greetings.add(new Greeting(greeting.text().split(" ", 2)[0], System.nanoTime()));
-        if (!expect(smtp.ehlo(), 250)) {
+        String at = greeting.text().split(" ", 2)[0];
+        greetings.add(new Greeting(at, System.nanoTime()));
+        if (!expect(smtp.ehlo(), 250, "EHLO at " + at)) {
             return;
         }
         smtp.startTls();
-        if (!expect(smtp.ehlo(), 250) || !expect(smtp.authPlain(login, key), 235)) {
+        if (!expect(smtp.ehlo(), 250, "EHLO at " + at) || !expect(smtp.authPlain(login, key), 235, "AUTH at " + at)) {
             return;
         }
         for (int i = 0; i < MESSAGES_PER_SESSION && running; i++) {
             String recipient = prefix + client + "-" + next.getAndIncrement() + "@example.net";
             Reply reply = smtp.send("load@example.com", List.of(recipient), message(recipient));
-            if (!expect(reply, 250)) {
+            if (!expect(reply, 250, "message at " + at)) {
                 return;
             }
             acknowledged.add(recipient);
-            AppInstance.pause(10); // an MTA's pace, not a flood: the point is the restart, not throughput
+            AppInstance.pause(20); // an MTA's pace, not a flood: the point is the restart, not throughput
         }
         smtp.command("QUIT");
     }
 
-    /** Whether {@code reply} is the expected one; a retry is counted, anything else recorded. */
-    private boolean expect(Reply reply, int code) {
+    /** Whether {@code reply} is the expected one; a retry is counted, a closed connection and anything else recorded. */
+    private boolean expect(Reply reply, int code, String step) {
         if (reply.is(code)) {
             return true;
         }
         if (reply.is(421) || reply.is(451)) {
             retries.incrementAndGet();
+        } else if (reply.code() < 0) {
+            dropped.add(step + ": closed without an answer");
         } else {
-            unexpected.add(reply.code() < 0 ? "connection closed without an answer" : reply.toString());
+            unexpected.add(step + ": " + reply);
         }
         return false;
     }
@@ -117,6 +122,13 @@ final class SmtpLoad implements AutoCloseable {
     List<String> unexpected() {
         synchronized (unexpected) {
             return List.copyOf(unexpected);
+        }
+    }
+
+    /** Connections that ended without an answer (no message in them was acknowledged, so none is lost). */
+    List<String> dropped() {
+        synchronized (dropped) {
+            return List.copyOf(dropped);
         }
     }
 

@@ -12,8 +12,9 @@ import org.subethamail.wiser.Wiser;
 /**
  * The smarthost both instances deliver to: SubEthaSMTP's Wiser in the test's JVM, counting how often
  * each recipient arrived. A gate can hold the first deliveries of a given kind until a number of them
- * wait at the same time: since one instance's worker sends one message after the other, two waiting at
- * once prove that both instances' workers are delivering concurrently.
+ * wait at the same time: when each instance has one connection to it
+ * ({@code SMTPKEYS_RELAY_UPSTREAM_CONNECTIONS=1}), two waiting at once prove that both instances are
+ * delivering concurrently.
  */
 final class StubSmarthost implements AutoCloseable {
 

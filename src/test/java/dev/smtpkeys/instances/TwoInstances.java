@@ -94,6 +94,11 @@ final class TwoInstances implements AutoCloseable {
         env.put("QUARKUS_SHUTDOWN_DELAY", "4S");
         env.put("SMTPKEYS_RELAY_DELIVERY_POLL_INTERVAL", "1s");
         env.put("SMTPKEYS_RELAY_DELIVERY_BATCH_SIZE", "5");
+        // one connection to the smarthost per instance: two deliveries at once then mean two instances
+        env.put("SMTPKEYS_RELAY_UPSTREAM_CONNECTIONS", "1");
+        // one account sends all of this test's mail: the per-account sending limits are not what it measures
+        env.put("SENDING_PER_MINUTE", "1000000");
+        env.put("SENDING_PER_DAY", "100000000");
         env.put("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true");
         env.put("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true");
         env.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "127.0.0.1");
