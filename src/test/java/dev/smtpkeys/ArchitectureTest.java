@@ -31,7 +31,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * The direction of the feature packages (README, "Layout"): {@code web ← account ← audit ← keys ←
- * outbound ← relay}, {@code keys ← activity}, and {@code admin} may use them all; "a ← b" means b
+ * outbound ← relay}, {@code keys ← activity}, {@code keys ← alerts}, {@code keys ← leaks}, and {@code admin}
+ * may use them all; "a ← b" means b
  * may import a, never the reverse. A lower package that must hear from a higher one owns a small
  * interface or fires a CDI event. Each feature's texts (its message bundle) are its own, in Java and in
  * templates. Main classes only: tests and their fixtures may reach everywhere. Plain JUnit tests over
@@ -39,7 +40,7 @@ import io.quarkus.qute.i18n.MessageBundle;
  */
 class ArchitectureTest {
 
-    private static final String[] FEATURES = {"web", "account", "audit", "keys", "outbound", "relay", "activity", "admin"};
+    private static final String[] FEATURES = {"web", "account", "audit", "keys", "outbound", "relay", "activity", "alerts", "leaks", "admin"};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -55,6 +56,8 @@ class ArchitectureTest {
                 .layer("outbound").definedBy("dev.smtpkeys.outbound..")
                 .layer("relay").definedBy("dev.smtpkeys.relay..")
                 .layer("activity").definedBy("dev.smtpkeys.activity..")
+                .layer("alerts").definedBy("dev.smtpkeys.alerts..")
+                .layer("leaks").definedBy("dev.smtpkeys.leaks..")
                 .layer("admin").definedBy("dev.smtpkeys.admin..")
                 .whereLayer("web").mayNotAccessAnyLayer()
                 .whereLayer("account").mayOnlyAccessLayers("web")
@@ -63,7 +66,10 @@ class ArchitectureTest {
                 .whereLayer("outbound").mayOnlyAccessLayers("web", "account", "audit", "keys")
                 .whereLayer("relay").mayOnlyAccessLayers("web", "account", "audit", "keys", "outbound")
                 .whereLayer("activity").mayOnlyAccessLayers("web", "account", "audit", "keys")
-                .whereLayer("admin").mayOnlyAccessLayers("web", "account", "audit", "keys", "outbound", "relay", "activity")
+                .whereLayer("alerts").mayOnlyAccessLayers("web", "account", "audit", "keys")
+                .whereLayer("leaks").mayOnlyAccessLayers("web", "account", "audit", "keys")
+                .whereLayer("admin").mayOnlyAccessLayers("web", "account", "audit", "keys", "outbound", "relay", "activity",
+                        "alerts", "leaks")
                 .check(MAIN);
     }
 
