@@ -1,7 +1,6 @@
 package dev.smtpkeys.account;
 
-import java.net.URI;
-
+import dev.smtpkeys.web.RequestOrigin;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -9,9 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Login CSRF guard. Quarkus' form login ({@code POST /j_security_check}) takes no CSRF token, so a
- * foreign page could sign a visitor into an attacker's account. Browsers say where a form post comes
- * from ({@code Sec-Fetch-Site}, {@code Origin}); a sign-in from another site is refused with 403.
+ * Login CSRF guard. Quarkus' form login takes no CSRF token, so a foreign page could sign a visitor
+ * into an attacker's account. Browsers say where a form post comes from ({@code Sec-Fetch-Site},
+ * {@code Origin}); a sign-in from another site is refused with 403.
+ *
+ * <p>The form mechanism takes a POST to <em>any</em> path that ends in {@code /j_security_check}
+ * ({@code FormAuthenticationMechanism} tests {@code normalizedPath().endsWith(postLocation)}), so
+ * every such path is covered here, and all but the one the login page posts to answer 404 before
+ * the mechanism sees them.
  */
 @ApplicationScoped
 public class LoginOriginCheck {
@@ -24,30 +28,16 @@ public class LoginOriginCheck {
     }
 
     void check(RoutingContext rc) {
-        if (rc.request().method() == HttpMethod.POST && LOGIN_PATH.equals(rc.normalizedPath())
-                && isCrossSite(rc.request().getHeader("Sec-Fetch-Site"), rc.request().getHeader("Origin"),
-                        rc.request().authority() == null ? null : rc.request().authority().toString())) {
-            rc.response().setStatusCode(403).end();
-            return;
+        if (rc.request().method() == HttpMethod.POST && rc.normalizedPath().endsWith(LOGIN_PATH)) {
+            if (!LOGIN_PATH.equals(rc.normalizedPath())) {
+                rc.response().setStatusCode(404).end();
+                return;
+            }
+            if (RequestOrigin.isCrossSite(rc.request())) {
+                rc.response().setStatusCode(403).end();
+                return;
+            }
         }
         rc.next();
-    }
-
-    /** Whether the headers show a post from another site; requests without them (old browsers, tools) pass. */
-    static boolean isCrossSite(String fetchSite, String origin, String host) {
-        if (fetchSite != null) {
-            return "cross-site".equalsIgnoreCase(fetchSite) || "same-site".equalsIgnoreCase(fetchSite);
-        }
-        if (origin == null || origin.isBlank() || host == null) {
-            return false;
-        }
-        if ("null".equals(origin)) {
-            return true;
-        }
-        try {
-            return !host.equalsIgnoreCase(URI.create(origin).getRawAuthority());
-        } catch (IllegalArgumentException malformed) {
-            return true;
-        }
     }
 }

@@ -5,9 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -60,6 +62,34 @@ public class UserSessions {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("session lookup failed", e);
+        }
+    }
+
+    /**
+     * When the user of session {@code token} last proved their password: at sign-in, or at the latest
+     * confirmation ({@link SudoMode}). Empty for no live session.
+     */
+    public Optional<Instant> provenAt(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select greatest(created_at, confirmed_at) from user_session where token_hash = ?")) {
+            s.setBytes(1, TokenHash.sha256(token));
+            try (ResultSet row = s.executeQuery()) {
+                return row.next() ? Optional.of(row.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("session lookup failed", e);
+        }
+    }
+
+    /** Records that the user of session {@code token} confirmed their password at {@code at}. */
+    public void confirmed(String token, Instant at) {
+        if (token != null && !token.isEmpty()) {
+            update("update user_session set confirmed_at = ? where token_hash = ?",
+                    OffsetDateTime.ofInstant(at, ZoneOffset.UTC), TokenHash.sha256(token));
         }
     }
 

@@ -93,4 +93,23 @@ public interface ActivityMessages {
 
     @Message("Reported as leaked, deactivated")
     String action_key_reported_leaked();
+    @Message("Key rotated (replacement generated)")
+    String action_key_rotated();
+
+    @Message("Old key retired after rotation")
+    String action_key_retired();
+
+    @Message("Key expired")
+    String action_key_expired();
+
+    @Message("Master password shown (password confirmed)")
+    String action_master_revealed_confirmed();
+    @Message("Sending limits set to {perMinute} messages per minute and {perDay} per day")
+    String action_sending_limits_set(String perMinute, String perDay);
+
+    @Message("Sending limits changed")
+    String action_sending_limits_changed();
+
+    @Message("Sending limits reset to the defaults")
+    String action_sending_limits_reset();
 }

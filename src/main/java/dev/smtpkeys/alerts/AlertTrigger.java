@@ -19,8 +19,9 @@ import jakarta.enterprise.event.TransactionPhase;
 public class AlertTrigger {
 
     /** What users are told about whoever did it. Support staff's every action on an account is told too. */
-    static final Set<String> ALERTING = Set.of(AuditAction.KEY_GENERATED.name(), AuditAction.KEY_DELETED.name(),
-            AuditAction.MASTER_REVEALED.name(), AuditAction.KEY_REPORTED_LEAKED.name(), "KEY_ROTATED");
+    static final Set<AuditAction> ALERTING = Set.of(AuditAction.KEY_GENERATED, AuditAction.KEY_DELETED,
+            AuditAction.KEY_ROTATED, AuditAction.MASTER_REVEALED, AuditAction.MASTER_REVEALED_CONFIRMED,
+            AuditAction.KEY_REPORTED_LEAKED);
 
     private final Event<SecurityAlert> alerts;
     private final AlertsConfig config;
@@ -44,6 +45,6 @@ public class AlertTrigger {
             // an account that support opens is new: its users get their welcome, not an alarm
             return event.action() != AuditAction.ACCOUNT_CREATED;
         }
-        return ALERTING.contains(event.action().name());
+        return ALERTING.contains(event.action());
     }
 }

@@ -36,7 +36,7 @@ public class AlertViews {
             case "KEY_ACTIVATED" -> msg.what_activated(key);
             case "KEY_NETWORKS_CHANGED" -> msg.what_networks_changed(key);
             case "KEY_REPORTED_LEAKED" -> msg.what_leaked(key);
-            case "MASTER_REVEALED" -> msg.what_master_revealed();
+            case "MASTER_REVEALED", "MASTER_REVEALED_CONFIRMED" -> msg.what_master_revealed();
             default -> msg.what_other();
         };
         String subject = support ? msg.subject_support()

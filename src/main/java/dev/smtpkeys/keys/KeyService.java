@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,25 +32,32 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class KeyService {
 
+    // One indexed lookup; the left join is a primary-key probe, only for a replacement, that says
+    // whether its predecessor waits for this key's first use. Times are checked here, so an expiry or
+    // a rotation deadline bites at once, before the scheduled job has written the new status.
     private static final String VERIFY_SQL = """
-            select k.id, k.account_id,
+            select k.id, k.account_id, o.id is not null,
                    (cast(? as inet) is null
                     or not exists (select 1 from smtp_key_allowed_network n where n.key_id = k.id)
                     or exists (select 1 from smtp_key_allowed_network n
                                 where n.key_id = k.id and n.network >>= cast(? as inet)))
               from smtp_key k join account a on a.id = k.account_id
-             where k.token_hash = ? and a.smtp_login = ? and k.status = 'ACTIVE'""";
+              left join smtp_key o on o.id = k.replaces_id and o.status = 'ACTIVE' and o.retire_at is null
+             where k.token_hash = ? and a.smtp_login = ? and k.status = 'ACTIVE'
+               and (k.expires_at is null or k.expires_at > ?) and (k.retire_at is null or k.retire_at > ?)""";
 
     private final KeysConfig config;
     private final MasterKeyCipher cipher;
     private final AuditLog audit;
     private final DataSource dataSource;
+    private final Clock clock;
 
-    KeyService(KeysConfig config, MasterKeyCipher cipher, AuditLog audit, DataSource dataSource) {
+    KeyService(KeysConfig config, MasterKeyCipher cipher, AuditLog audit, DataSource dataSource, Clock clock) {
         this.config = config;
         this.cipher = cipher;
         this.audit = audit;
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     /** Creates the master key of a new account; called once, by account creation ({@link MasterKeys}). */
@@ -60,12 +71,21 @@ public class KeyService {
         return key;
     }
 
+    /** Generates a named key that never expires; see {@link #generate(Actor, Account, String, UUID, Instant)}. */
+    public GeneratedKey generate(Actor actor, Account owner, String rawName, UUID nonce) {
+        return generate(actor, owner, rawName, nonce, null);
+    }
+
     /**
      * Generates a named key. A form submitted twice carries the same {@code nonce} and gets
-     * {@link KeyProblem#ALREADY_GENERATED} instead of a second key.
+     * {@link KeyProblem#ALREADY_GENERATED} instead of a second key. {@code expiresAt} (null: never)
+     * must lie in the future.
      */
-    public GeneratedKey generate(Actor actor, Account owner, String rawName, UUID nonce) {
+    public GeneratedKey generate(Actor actor, Account owner, String rawName, UUID nonce, Instant expiresAt) {
         String name = KeyNames.normalize(rawName);
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw new KeyException(KeyProblem.EXPIRY_PAST);
+        }
         // one generate at a time per account keeps the cap, the name check and the nonce check exact
         Account account = Account.findById(owner.id, LockModeType.PESSIMISTIC_WRITE);
         if (nonce != null && SmtpKey.findByNonce(account, nonce).isPresent()) {
@@ -81,6 +101,7 @@ public class KeyService {
         User creator = actor.userId() == null ? null : User.findById(actor.userId());
         SmtpKey key = newKey(account, name, secret, creator);
         key.creationNonce = nonce;
+        key.expiresAt = expiresAt;
         key.persist();
         audit.record(actor, account, AuditAction.KEY_GENERATED, key.ref(), null);
         return new GeneratedKey(key, secret);
@@ -109,7 +130,7 @@ public class KeyService {
             String reason) {
         String checkedReason = KeyReasons.forActor(actor, reason);
         SmtpKey key = owned(account, keyId, expectedVersion);
-        Optional<KeyProblem> problem = key.problemWith(action);
+        Optional<KeyProblem> problem = key.problemWith(action, clock.instant());
         if (problem.isPresent()) {
             throw new KeyException(problem.get());
         }
@@ -152,9 +173,18 @@ public class KeyService {
 
     /** The master key's secret, decrypted for the eye icon; audited. */
     public String revealMaster(Actor actor, Account account) {
-        SmtpKey master = SmtpKey.find("account = ?1 and master = true", account).<SmtpKey>firstResultOptional()
+        return revealMaster(actor, account, false);
+    }
+
+    /**
+     * The secret of the master key in use (after a rotation, the new one), decrypted for the eye icon;
+     * audited, saying whether the user had to confirm their password first (sudo mode).
+     */
+    public String revealMaster(Actor actor, Account account, boolean passwordConfirmed) {
+        SmtpKey master = SmtpKey.findCurrentMaster(account)
                 .orElseThrow(() -> new IllegalStateException("account " + account.id + " has no master key"));
-        audit.record(actor, account, AuditAction.MASTER_REVEALED, master.ref(), null);
+        audit.record(actor, account, passwordConfirmed ? AuditAction.MASTER_REVEALED_CONFIRMED
+                : AuditAction.MASTER_REVEALED, master.ref(), null);
         return cipher.decrypt(master.secretEncrypted, account.id);
     }
 
@@ -182,9 +212,13 @@ public class KeyService {
             statement.setString(2, clientIp);
             statement.setBytes(3, KeySecret.hash(key));
             statement.setString(4, login.strip().toLowerCase(Locale.ROOT));
+            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            statement.setObject(5, now);
+            statement.setObject(6, now);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new KeyCheck(new VerifiedKey(row.getLong(1), row.getLong(2)), row.getBoolean(3)))
+                        ? Optional.of(new KeyCheck(new VerifiedKey(row.getLong(1), row.getLong(2), row.getBoolean(3)),
+                                row.getBoolean(4)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -199,7 +233,7 @@ public class KeyService {
         audit.record(actor, account, action, key.ref(), reason);
     }
 
-    private static SmtpKey owned(Account account, long keyId, Integer expectedVersion) {
+    static SmtpKey owned(Account account, long keyId, Integer expectedVersion) {
         SmtpKey key = SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
         if (expectedVersion != null && expectedVersion != key.version) {
             throw new KeyException(KeyProblem.CHANGED_MEANWHILE);
@@ -208,7 +242,7 @@ public class KeyService {
     }
 
     /** Flushes now, so a concurrent change shows up as our own clear problem, not as a failed commit. */
-    private static void flush() {
+    static void flush() {
         try {
             SmtpKey.getEntityManager().flush();
         } catch (OptimisticLockException | org.hibernate.StaleStateException e) {
@@ -216,8 +250,10 @@ public class KeyService {
         }
     }
 
-    private static SmtpKey newKey(Account account, String name, String secret, User createdBy) {
+    /** A new key row, not yet persisted; also the replacement that {@link KeyRotation} makes. */
+    SmtpKey newKey(Account account, String name, String secret, User createdBy) {
         SmtpKey key = new SmtpKey();
+        key.createdAt = clock.instant();
         key.account = account;
         key.name = name;
         key.tokenHash = KeySecret.hash(secret);

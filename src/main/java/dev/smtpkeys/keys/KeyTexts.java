@@ -32,6 +32,12 @@ public class KeyTexts {
             case ALREADY_ACTIVE -> msg.problem_already_active();
             case ALREADY_INACTIVE -> msg.problem_already_inactive();
             case MASTER_NOT_DELETABLE -> msg.master_not_deletable();
+            case EXPIRED -> msg.problem_expired();
+            case REPLACED -> msg.problem_replaced();
+            case NOT_ACTIVE -> msg.problem_not_active();
+            case EXPIRY_INVALID -> msg.problem_expiry_invalid();
+            case EXPIRY_PAST -> msg.problem_expiry_past();
+            case GRACE_INVALID -> msg.problem_grace_invalid();
             case REASON_TOO_SHORT -> msg.problem_reason_too_short(KeyReasons.MIN_LENGTH);
             case REASON_TOO_LONG -> msg.problem_reason_too_long(KeyReasons.MAX_LENGTH);
         };
@@ -46,6 +52,14 @@ public class KeyTexts {
             case ACTIVATE -> msg.flash_activated(name);
             case DELETE -> msg.flash_deleted(name);
         };
+    }
+
+    public String sudoWrong() {
+        return bundle().sudo_wrong();
+    }
+
+    public String sudoPaused() {
+        return bundle().sudo_paused();
     }
 
     /**

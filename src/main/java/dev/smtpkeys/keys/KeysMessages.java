@@ -22,13 +22,19 @@ public interface KeysMessages {
     @Message("SMTP server")
     String server_host();
 
-    @Message("Port")
-    String server_port();
+    @Message("Ports")
+    String server_ports();
+
+    @Message("STARTTLS")
+    String security_starttls();
+
+    @Message("SSL/TLS (implicit)")
+    String security_implicit();
 
     @Message("Login")
     String server_login();
 
-    @Message("Use STARTTLS on this port. Your integrations sign in with the login above and one of the SMTP keys below as password.")
+    @Message("Any of these ports works: choose STARTTLS or SSL/TLS in your mail client as the port says. Your integrations sign in with the login above and one of the SMTP keys below as password.")
     String server_hint();
 
     @Message("SMTP keys")
@@ -258,4 +264,147 @@ public interface KeysMessages {
 
     @Message("The key \"{name}\" works from every IP address again.")
     String flash_networks_cleared(String name);
+    @Message("The key has expired. An expired key cannot be activated again; delete it and generate a new one.")
+    String problem_expired();
+
+    @Message("The key was already replaced by a new key.")
+    String problem_replaced();
+
+    @Message("Only an active key can be rotated. Generate a new key instead.")
+    String problem_not_active();
+
+    @Message("Please choose when the key expires, or \"never\"; a date must look like 2027-03-31.")
+    String problem_expiry_invalid();
+
+    @Message("The expiry date must be in the future.")
+    String problem_expiry_past();
+
+    @Message("Please choose how long the old key keeps working.")
+    String problem_grace_invalid();
+
+    @Message("Expired")
+    String status_expired();
+
+    @Message("Expires")
+    String expiry_label();
+
+    @Message("Never")
+    String expiry_never();
+
+    @Message("In {n} days")
+    String expiry_days(int n);
+
+    @Message("On a date")
+    String expiry_date();
+
+    @Message("Expiry date")
+    String expiry_date_label();
+
+    @Message("Expires {date}")
+    String expiry_on(String date);
+
+    @Message("Expired {date}")
+    String expired_on(String date);
+
+    @Message("Rotate")
+    String action_rotate();
+
+    @Message("Rotate this SMTP key?")
+    String rotate_title();
+
+    @Message("A new key with the same name is generated and shown once. The old key keeps working until the moment you choose, then it is deactivated automatically.")
+    String rotate_text();
+
+    @Message("The new key becomes the master password: \"Show master password\" shows the new one from now on, the old one never again.")
+    String rotate_master_text();
+
+    @Message("The old key keeps working")
+    String rotate_grace_label();
+
+    @Message("Not at all: stop it now")
+    String grace_now();
+
+    @Message("For 1 hour")
+    String grace_1h();
+
+    @Message("For 24 hours")
+    String grace_24h();
+
+    @Message("For 7 days")
+    String grace_7d();
+
+    @Message("Until the new key is first used")
+    String grace_first_use();
+
+    @Message("Rotate")
+    String rotate_submit();
+
+    @Message("The key \"{name}\" was rotated. Put the new key into the integration; the old one keeps working as chosen.")
+    String rotated_lead(String name);
+
+    @Message("Replaced; works until {when}")
+    String rotation_old_until(String when);
+
+    @Message("Replaced; stops in {left}")
+    String rotation_old_left(String left);
+
+    @Message("Replaced; stops when the new key is first used")
+    String rotation_old_first_use();
+
+    @Message("Replaced")
+    String rotation_old_done();
+
+    @Message("Replaces the key ending in {suffix}")
+    String rotation_new(String suffix);
+
+    @Message("{#if n == 1}1 minute{#else}{n} minutes{/if}")
+    String left_minutes(long n);
+
+    @Message("{#if n == 1}1 hour{#else}{n} hours{/if}")
+    String left_hours(long n);
+
+    @Message("{#if n == 1}1 day{#else}{n} days{/if}")
+    String left_days(long n);
+
+    @Message("Unused")
+    String stale_badge();
+
+    @Message("Not used for {days} days or more. Delete it if no integration needs it.")
+    String stale_hint(long days);
+
+    @Message("All keys")
+    String show_all();
+
+    @Message("Only unused keys")
+    String show_stale();
+
+    @Message("Used from")
+    String ips_title();
+
+    @Message("No sign-ins recorded yet.")
+    String ips_none();
+
+    @Message("{ip}, last {when}")
+    String ips_seen(String ip, String when);
+
+    @Message("The key \"{name}\" was rotated.")
+    String flash_rotated(String name);
+
+    @Message("Confirm your password")
+    String sudo_title();
+
+    @Message("You signed in more than 10 minutes ago. Please enter your password to show the master password.")
+    String sudo_lead();
+
+    @Message("Password")
+    String sudo_password();
+
+    @Message("Confirm and show")
+    String sudo_submit();
+
+    @Message("The password is not correct.")
+    String sudo_wrong();
+
+    @Message("Too many wrong passwords. Please wait a few minutes and try again.")
+    String sudo_paused();
 }

@@ -1,5 +1,7 @@
 package dev.smtpkeys.keys;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import dev.smtpkeys.account.Account;
@@ -8,7 +10,6 @@ import dev.smtpkeys.account.Role;
 import dev.smtpkeys.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -35,58 +37,54 @@ public class KeysResource {
         static native TemplateInstance generate(KeysPage page);
 
         static native TemplateInstance confirm(SmtpKey key, KeyAction action);
+
+        static native TemplateInstance rotate(SmtpKey key);
     }
 
     private final KeyService keys;
-    private final KeysConfig config;
     private final CurrentUser currentUser;
     private final KeyTexts texts;
-    private final SmtpEndpoint endpoint;
-    private final HttpServerRequest request;
+    private final KeyPages pages;
+    private final Clock clock;
 
-    KeysResource(KeyService keys, KeysConfig config, CurrentUser currentUser, KeyTexts texts,
-            SmtpEndpoint endpoint, HttpServerRequest request) {
+    KeysResource(KeyService keys, CurrentUser currentUser, KeyTexts texts, KeyPages pages, Clock clock) {
         this.keys = keys;
-        this.config = config;
         this.currentUser = currentUser;
         this.texts = texts;
-        this.endpoint = endpoint;
-        this.request = request;
+        this.pages = pages;
+        this.clock = clock;
     }
 
+    /** The key table; {@code ?show=stale} shows only the keys not used for a long time. */
     @GET
-    public TemplateInstance index() {
-        return Templates.index(page(KeysPage.GenerateForm.empty(), null, null));
+    public TemplateInstance index(@QueryParam("show") String show) {
+        return Templates.index(pages.plain("stale".equals(show)));
     }
 
     /** The generate dialog as a page, for browsers without JavaScript. */
     @GET
     @Path("new")
     public TemplateInstance generateForm() {
-        return Templates.generate(page(KeysPage.GenerateForm.empty(), null, null));
+        return Templates.generate(pages.plain(false));
     }
 
-    /** Generates a key; the answer is the only one that ever carries its secret. */
+    /** Generates a key, optionally expiring; the answer is the only one that ever carries its secret. */
     @POST
-    public Response generate(@FormParam("name") String name, @FormParam("nonce") String nonce) {
+    public Response generate(@FormParam("name") String name, @FormParam("nonce") String nonce,
+            @FormParam("expires") String expires, @FormParam("expires_on") String expiresOn) {
         try {
-            GeneratedKey created = keys.generate(currentUser.actor(), account(), name, parseNonce(nonce));
-            return secretAnswer(Templates.index(page(KeysPage.GenerateForm.empty(), created, null)));
+            Instant expiresAt = KeyExpiry.parse(expires, expiresOn, clock.instant());
+            GeneratedKey created = keys.generate(currentUser.actor(), account(), name, parseNonce(nonce), expiresAt);
+            return KeyPages.secretAnswer(Templates.index(pages.withCreated(created, false)));
         } catch (KeyException e) {
             if (e.problem() == KeyProblem.ALREADY_GENERATED) {
                 return Flash.redirectWithError(HOME, texts.problem(e.problem()));
             }
-            KeysPage.GenerateForm form = new KeysPage.GenerateForm(name == null ? "" : name, texts.problem(e.problem()), true);
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.index(page(form, null, null))).build();
+            KeysPage.GenerateForm form = new KeysPage.GenerateForm(name == null ? "" : name,
+                    expires == null ? KeyExpiry.NEVER : expires, expiresOn == null ? "" : expiresOn,
+                    texts.problem(e.problem()), true);
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.index(pages.withForm(form))).build();
         }
-    }
-
-    /** Shows the master key again (the eye icon); audited. */
-    @POST
-    @Path("master/reveal")
-    public Response revealMaster() {
-        String secret = keys.revealMaster(currentUser.actor(), account());
-        return secretAnswer(Templates.index(page(KeysPage.GenerateForm.empty(), null, secret)));
     }
 
     /** The confirmation dialog as a page, for browsers without JavaScript. */
@@ -95,7 +93,7 @@ public class KeysResource {
     public Response confirm(@PathParam("id") long id, @PathParam("action") String action) {
         KeyAction keyAction = KeyAction.fromPath(action).orElseThrow(NotFoundException::new);
         SmtpKey key = SmtpKey.findOwned(id, account()).orElseThrow(KeyNotFoundException::new);
-        return key.problemWith(keyAction)
+        return key.problemWith(keyAction, clock.instant())
                 .map(problem -> Flash.redirectWithError(HOME, texts.problem(problem)))
                 .orElseGet(() -> Response.ok(Templates.confirm(key, keyAction)).build());
     }
@@ -113,19 +111,8 @@ public class KeysResource {
         }
     }
 
-    private KeysPage page(KeysPage.GenerateForm form, GeneratedKey created, String revealed) {
-        Account account = account();
-        return new KeysPage(account, endpoint.host(request.authority() == null ? null : request.authority().host()),
-                endpoint.port(), SmtpKey.listOwned(account), config.maxPerAccount(), UUID.randomUUID(), form,
-                created, revealed);
-    }
-
     private Account account() {
         return currentUser.account();
-    }
-
-    private static Response secretAnswer(TemplateInstance page) {
-        return Response.ok(page).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
 
     private static UUID parseNonce(String nonce) {

@@ -1,5 +1,6 @@
 package dev.smtpkeys.keys;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.User;
 import dev.smtpkeys.audit.KeyRef;
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -80,12 +82,33 @@ public class SmtpKey extends PanacheEntityBase implements NamedKey {
     @Column(name = "use_count", nullable = false, insertable = false, updatable = false)
     public long useCount;
 
+    /** When the key stops working for good (EXPIRED); null: never. Chosen at generation. */
+    @Column(name = "expires_at", updatable = false)
+    public Instant expiresAt;
+
+    /** Set once the key has a replacement (rotation); from then on it only waits to be retired. */
+    @Column(name = "rotated_at")
+    public Instant rotatedAt;
+
+    /** When a rotated key becomes INACTIVE; null while it waits for its replacement's first use. */
+    @Column(name = "retire_at")
+    public Instant retireAt;
+
+    /** The id of the key this one replaced, while that one still exists (the database clears it). */
+    @Column(name = "replaces_id", updatable = false)
+    public Long replacesId;
+
     @Version
     public int version;
 
     /** The key {@code id} if it belongs to {@code account}; a key of another account is simply absent. */
     public static Optional<SmtpKey> findOwned(long id, Account account) {
         return find("id = ?1 and account = ?2", id, account).firstResultOptional();
+    }
+
+    /** The master key in use: a master key being replaced by a new one is no longer revealed. */
+    public static Optional<SmtpKey> findCurrentMaster(Account account) {
+        return find("account = ?1 and master = true and rotatedAt is null", account).firstResultOptional();
     }
 
     /** The account's keys, master first, then oldest first. */
@@ -98,7 +121,7 @@ public class SmtpKey extends PanacheEntityBase implements NamedKey {
     }
 
     public static boolean nameTaken(Account account, String name) {
-        return count("account = ?1 and lower(name) = lower(?2)", account, name) > 0;
+        return count("account = ?1 and lower(name) = lower(?2) and rotatedAt is null", account, name) > 0;
     }
 
     public static Optional<SmtpKey> findByNonce(Account account, UUID nonce) {
@@ -109,16 +132,51 @@ public class SmtpKey extends PanacheEntityBase implements NamedKey {
         return status == KeyStatus.ACTIVE;
     }
 
+    /** The status as of {@code now}: a key past its expiry is EXPIRED even before the job has written it. */
+    public KeyStatus statusAt(Instant now) {
+        return isExpiredAt(now) ? KeyStatus.EXPIRED : status;
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return status == KeyStatus.EXPIRED || (expiresAt != null && !expiresAt.isAfter(now));
+    }
+
+    /** Whether the key has a replacement and only waits to be retired (or has been). */
+    public boolean isRotated() {
+        return rotatedAt != null;
+    }
+
     /**
-     * Why {@code action} cannot be taken on this key as it is now, if it cannot: the one statement of
-     * these rules, for the confirmation pages and for {@link KeyService} alike.
+     * Why {@code action} cannot be taken on this key as it is at {@code now}, if it cannot: the one
+     * statement of these rules, for the confirmation pages and for {@link KeyService} alike.
      */
-    public Optional<KeyProblem> problemWith(KeyAction action) {
+    public Optional<KeyProblem> problemWith(KeyAction action, Instant now) {
+        KeyStatus current = statusAt(now);
         return Optional.ofNullable(switch (action) {
-            case DEACTIVATE -> isActive() ? null : KeyProblem.ALREADY_INACTIVE;
-            case ACTIVATE -> isActive() ? KeyProblem.ALREADY_ACTIVE : null;
-            case DELETE -> master ? KeyProblem.MASTER_NOT_DELETABLE : null;
+            case DEACTIVATE -> current == KeyStatus.ACTIVE ? null : KeyProblem.ALREADY_INACTIVE;
+            case ACTIVATE -> current == KeyStatus.EXPIRED ? KeyProblem.EXPIRED
+                    : current == KeyStatus.ACTIVE ? KeyProblem.ALREADY_ACTIVE
+                    : isRotated() ? KeyProblem.REPLACED : null;
+            case DELETE -> master && !isRotated() ? KeyProblem.MASTER_NOT_DELETABLE : null;
         });
+    }
+
+    /** {@link #problemWith(KeyAction, Instant)} as of the application's clock, for pages and support's views. */
+    public Optional<KeyProblem> problemWith(KeyAction action) {
+        return problemWith(action, now());
+    }
+
+    /** The application's {@link Clock}: entities and template extensions are not beans. */
+    static Instant now() {
+        return Arc.container().instance(Clock.class).get().instant();
+    }
+
+    /** Why this key cannot be rotated at {@code now}, if it cannot: only an active key not yet replaced. */
+    public Optional<KeyProblem> rotationProblem(Instant now) {
+        if (isRotated()) {
+            return Optional.of(KeyProblem.REPLACED);
+        }
+        return statusAt(now) == KeyStatus.ACTIVE ? Optional.empty() : Optional.of(KeyProblem.NOT_ACTIVE);
     }
 
     /** The key as the audit log keeps it. */

@@ -2,7 +2,10 @@ package dev.smtpkeys.relay;
 
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
+
 import dev.smtpkeys.keys.KeyCheck;
+import dev.smtpkeys.keys.KeyRotation;
 import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.keys.VerifiedKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,19 +19,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class KeyAuthenticator {
 
+    private static final Logger LOG = Logger.getLogger(KeyAuthenticator.class);
+
     private final KeyService keys;
     private final AuthThrottle throttle;
     private final KeyUsage usage;
     private final RelayMetrics metrics;
     private final RefusedAddresses refused;
+    private final KeyRotation rotation;
 
     KeyAuthenticator(KeyService keys, AuthThrottle throttle, KeyUsage usage, RelayMetrics metrics,
-            RefusedAddresses refused) {
+            RefusedAddresses refused, KeyRotation rotation) {
         this.keys = keys;
         this.throttle = throttle;
         this.usage = usage;
         this.metrics = metrics;
         this.refused = refused;
+        this.rotation = rotation;
     }
 
     /** Outcome of one AUTH attempt. */
@@ -67,7 +74,19 @@ public class KeyAuthenticator {
         }
         metrics.auth("success");
         usage.authenticated(key.keyId(), ip);
+        if (key.retiresPredecessor()) {
+            retirePredecessor(key);
+        }
         return new Result(Outcome.SUCCESS, key);
+    }
+
+    /** The replacement's first use ends its predecessor's grace; a failure here is retried at its next AUTH. */
+    private void retirePredecessor(VerifiedKey key) {
+        try {
+            rotation.firstUse(key);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not retire the key replaced by key %d: %s", key.keyId(), e.getClass().getName());
+        }
     }
 
     /** The address as PostgreSQL's inet reads it: Java adds an IPv6 scope ({@code %eth0}) that it does not know. */

@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
@@ -22,7 +25,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * A key's last use (time, client IP, count of successful AUTHs), gathered in memory and written in
  * one batch per flush interval: a busy key costs one row update a minute, not one per AUTH, so
- * sessions never queue on its row. Several instances add their counts; the newest time wins.
+ * sessions never queue on its row. Several instances add their counts; the newest time wins. The same
+ * flush keeps each key's last {@value #IPS_KEPT} distinct client IPs with their last-seen time.
  */
 @ApplicationScoped
 public class KeyUsage {
@@ -37,17 +41,44 @@ public class KeyUsage {
                    last_used_at = greatest(coalesce(last_used_at, ?), ?)
              where id = ?""";
 
+    /** How many distinct client IPs each key keeps. */
+    static final int IPS_KEPT = 5;
+
+    // a key deleted since its AUTH gets no row (and does not fail the batch)
+    private static final String UPSERT_IP = """
+            insert into smtp_key_client_ip (key_id, ip, last_seen_at)
+            select ?, ?, ? where exists (select 1 from smtp_key where id = ?)
+            on conflict (key_id, ip) do update
+               set last_seen_at = greatest(smtp_key_client_ip.last_seen_at, excluded.last_seen_at)""";
+
+    private static final String TRIM_IPS = """
+            delete from smtp_key_client_ip
+             where key_id = ? and ip in (select ip from smtp_key_client_ip where key_id = ?
+                                          order by last_seen_at desc, ip offset %d)""".formatted(IPS_KEPT);
+
     private final DataSource dataSource;
+    private final Clock clock;
     private final ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
 
-    KeyUsage(DataSource dataSource) {
+    KeyUsage(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     private static final class Pending {
         Instant at;
         String ip;
         long uses;
+        // insertion order is last-seen order: a seen IP is moved to the end, the oldest dropped beyond IPS_KEPT
+        final LinkedHashMap<String, Instant> ips = new LinkedHashMap<>();
+
+        void seen(String address, Instant when) {
+            ips.remove(address);
+            ips.put(address, when);
+            if (ips.size() > IPS_KEPT) {
+                ips.remove(ips.keySet().iterator().next());
+            }
+        }
     }
 
     /** A successful AUTH with the key: counts as a use. */
@@ -61,12 +92,15 @@ public class KeyUsage {
     }
 
     private void record(long keyId, String ip, long uses) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         pending.compute(keyId, (id, p) -> {
             Pending entry = p == null ? new Pending() : p;
             entry.at = now;
             entry.ip = ip;
             entry.uses += uses;
+            if (ip != null) {
+                entry.seen(ip, now);
+            }
             return entry;
         });
     }
@@ -98,6 +132,11 @@ public class KeyUsage {
                 Pending lost = entries.get(i);
                 pending.merge(taken.get(i), lost, (now, old) -> {
                     now.uses += old.uses;
+                    old.ips.forEach((address, when) -> {
+                        if (!now.ips.containsKey(address)) {
+                            now.ips.put(address, when);
+                        }
+                    });
                     return now;
                 });
             }
@@ -105,8 +144,16 @@ public class KeyUsage {
     }
 
     private void write(List<Long> ids, List<Pending> entries) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(UPDATE)) {
+        try (Connection connection = dataSource.getConnection()) {
+            writeUses(connection, ids, entries);
+            writeIps(connection, ids, entries);
+        } catch (SQLException e) {
+            throw new IllegalStateException("last-use update failed", e);
+        }
+    }
+
+    private static void writeUses(Connection connection, List<Long> ids, List<Pending> entries) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
             for (int i = 0; i < ids.size(); i++) {
                 Pending p = entries.get(i);
                 Timestamp at = Timestamp.from(p.at);
@@ -119,8 +166,27 @@ public class KeyUsage {
                 update.addBatch();
             }
             update.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("last-use update failed", e);
+        }
+    }
+
+    private static void writeIps(Connection connection, List<Long> ids, List<Pending> entries) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_IP);
+                PreparedStatement trim = connection.prepareStatement(TRIM_IPS)) {
+            for (int i = 0; i < ids.size(); i++) {
+                long id = ids.get(i);
+                for (Map.Entry<String, Instant> seen : entries.get(i).ips.entrySet()) {
+                    upsert.setLong(1, id);
+                    upsert.setString(2, seen.getKey());
+                    upsert.setTimestamp(3, Timestamp.from(seen.getValue()));
+                    upsert.setLong(4, id);
+                    upsert.addBatch();
+                }
+                trim.setLong(1, id);
+                trim.setLong(2, id);
+                trim.addBatch();
+            }
+            upsert.executeBatch();
+            trim.executeBatch();
         }
     }
 

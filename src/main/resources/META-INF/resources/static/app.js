@@ -4,17 +4,42 @@
 (function () {
   'use strict';
 
+  // Where the focus goes when a dialog opens: a field to type in, else the copy button of a secret,
+  // else the safe way out (Cancel, OK), never the button that acts: one Enter must not delete a key.
+  var FOCUS_ORDER = ['[autofocus]', 'input:not([type=hidden]):not([readonly])', 'textarea:not([readonly])',
+    '[data-copy]', '[data-close-dialog]'];
+
   function showModal(dialog) {
     if (typeof dialog.showModal !== 'function') { return false; }
     if (dialog.open) { dialog.close(); }
     dialog.showModal();
-    var focus = dialog.querySelector('[autofocus], input:not([type=hidden]), .btn-primary, .btn-danger');
-    if (focus) { focus.focus(); }
+    for (var i = 0; i < FOCUS_ORDER.length; i++) {
+      var focus = dialog.querySelector(FOCUS_ORDER[i]);
+      if (focus && !focus.hidden) { focus.focus(); break; }
+    }
     return true;
   }
 
+  // Copy buttons only make sense with script.
+  document.querySelectorAll('[data-copy]').forEach(function (button) { button.hidden = false; });
+
   // Dialogs the server rendered open (new key, revealed master, a form with an error) become modal.
   document.querySelectorAll('dialog[data-show-modal]').forEach(showModal);
+
+  // The account menu (<details>) closes on Escape, giving the focus back to its button, and on a
+  // click anywhere outside it.
+  var menu = document.querySelector('details.menu');
+  if (menu) {
+    menu.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && menu.open) {
+        menu.open = false;
+        menu.querySelector('summary').focus();
+      }
+    });
+    document.addEventListener('click', function (event) {
+      if (menu.open && !menu.contains(event.target)) { menu.open = false; }
+    });
+  }
 
   document.addEventListener('click', function (event) {
     var opener = event.target.closest('[data-open-dialog]');
@@ -48,21 +73,21 @@
     if (copy) {
       var field = document.getElementById(copy.getAttribute('data-copy'));
       var done = copy.querySelector('.copy-done');
-      var text = field.value;
+      var text = field.value !== undefined ? field.value : field.textContent;
+      var select = function () {
+        if (field.select) { field.select(); } else { window.getSelection().selectAllChildren(field); }
+      };
       var finish = function () {
         if (done) { done.hidden = false; setTimeout(function () { done.hidden = true; }, 1500); }
       };
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(text).then(finish, function () { field.select(); });
+        navigator.clipboard.writeText(text).then(finish, select);
       } else {
-        field.select();
+        select();
         try { document.execCommand('copy'); finish(); } catch (e) { /* selected for manual copy */ }
       }
     }
   });
-
-  // Copy buttons only make sense with script.
-  document.querySelectorAll('[data-copy]').forEach(function (button) { button.hidden = false; });
 
   // A second click on a submit button while the first request runs must not send the form again.
   window.addEventListener('pageshow', function () {

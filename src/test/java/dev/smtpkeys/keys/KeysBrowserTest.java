@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -147,23 +148,75 @@ class KeysBrowserTest {
         assertEquals("MASTER PASSWORD", again.findElement(By.id("key-name")).getDomProperty("value"));
         Browser.screenshot(browser, "name-error");
 
-        // the field stops where the server's limit is, so whatever fits in it is accepted
+        // a name longer than the limit is not cut by the field without a word: the server says why
         WebElement name = again.findElement(By.id("key-name"));
         name.clear();
         name.sendKeys("n".repeat(70));
-        String typed = name.getDomProperty("value");
-        assertEquals("n".repeat(64), typed, "the field holds at most 64 characters");
+        assertEquals("n".repeat(70), name.getDomProperty("value"), "the field keeps all that was typed");
         submitAndAwaitTheNextPage(again);
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("generate-dialog")));
+        assertTrue(refused.getText().contains("at most 64 characters"), refused.getText());
+        assertEquals("n".repeat(70), refused.findElement(By.id("key-name")).getDomProperty("value"));
+
+        WebElement fits = refused.findElement(By.id("key-name"));
+        fits.clear();
+        fits.sendKeys("n".repeat(64));
+        submitAndAwaitTheNextPage(refused);
         WebElement created = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("created-dialog")));
-        assertTrue(created.getText().contains(typed), "the dialog names the new key");
+        assertTrue(created.getText().contains("n".repeat(64)), "the dialog names the new key");
         assertTrue(keys.verify(owner.smtpLogin(), created.findElement(By.id("new-key")).getDomProperty("value")).isPresent());
+    }
+
+    @Test
+    void theDeleteDialogFocusesCancelAndTheKeyboardAloneWorksIt() {
+        data.generateKey(owner, "Shop");
+        browser.navigate().refresh();
+        WebElement delete = rowOf("Shop").findElement(By.linkText("Delete"));
+        delete.sendKeys(Keys.ENTER);
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-delete")));
+        WebElement focused = browser.switchTo().activeElement();
+        assertEquals("Cancel", focused.getText(), "one Enter must not delete for good");
+        focused.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.invisibilityOf(dialog));
+        assertEquals(2, browser.findElements(By.cssSelector("table.keys tbody tr")).size());
+
+        rowOf("Shop").findElement(By.linkText("Delete")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOf(dialog));
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        WebElement confirm = browser.switchTo().activeElement();
+        assertEquals("Delete for good", confirm.getText());
+        confirm.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "deleted"));
+        assertEquals(1, browser.findElements(By.cssSelector("table.keys tbody tr")).size());
+    }
+
+    @Test
+    void theAccountMenuOpensByKeyboardAndClosesOnEscapeAndOutside() {
+        WebElement menu = browser.findElement(By.cssSelector("details.menu"));
+        WebElement summary = menu.findElement(By.tagName("summary"));
+        String name = browser.findElement(By.cssSelector(".menu-name")).getText();
+        assertTrue(summary.getAccessibleName().startsWith(name), "the accessible name holds the visible text: "
+                + summary.getAccessibleName());
+        browser.findElement(By.cssSelector("a.skip")).sendKeys(Keys.TAB);
+        summary.sendKeys(Keys.ENTER);
+        wait.until(d -> menu.getDomProperty("open").equals("true"));
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals("SMTP & API", browser.switchTo().activeElement().getText(), "Tab walks into the open menu");
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        wait.until(d -> menu.getDomProperty("open").equals("false"));
+        assertEquals(summary, browser.switchTo().activeElement(), "Escape gives the focus back to the menu button");
+
+        summary.click();
+        wait.until(d -> menu.getDomProperty("open").equals("true"));
+        browser.findElement(By.tagName("h1")).click();
+        wait.until(d -> menu.getDomProperty("open").equals("false"));
     }
 
     @Test
     void theAccountMenuSwitchesToGermanAndLogsOut() {
         browser.findElement(By.cssSelector("details.menu summary")).click();
         browser.findElement(By.cssSelector("details.menu button[value=de]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "SMTP-Server"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("server-title"), "SMTP-Server"));
         Browser.screenshot(browser, "german");
 
         WebElement german = browser.findElement(By.tagName("main"));
@@ -186,6 +239,14 @@ class KeysBrowserTest {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         Browser.screenshot(browser, "narrow");
         assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling at 360 px");
+        WebElement login = browser.findElement(By.id("smtp-login"));
+        assertEquals(owner.smtpLogin(), login.getText());
+        Object cut = browser.executeScript("var e = arguments[0]; return e.scrollWidth - e.clientWidth;", login);
+        assertEquals(0L, ((Number) cut).longValue(), "the SMTP login is shown whole");
+        WebElement created = browser.findElement(By.cssSelector("tr.master td[data-label]:nth-of-type(3)"));
+        Object label = browser.executeScript(
+                "return getComputedStyle(arguments[0], '::before').content;", created);
+        assertEquals("\"Created\"", label, "each card keeps its column names");
     }
 
     private WebElement openGenerateDialog() {

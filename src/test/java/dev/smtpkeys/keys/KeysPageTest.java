@@ -52,16 +52,32 @@ class KeysPageTest {
     void pageShowsServerLoginAndMaskedMasterKey() {
         Document page = html(session.get(HOME).then().statusCode(200)
                 .header("Cache-Control", containsString("no-store")).extract().response());
-        assertEquals(owner.smtpLogin(), page.getElementById("smtp-login").val());
-        assertEquals(String.valueOf(endpoint.port()), page.getElementById("smtp-port").val());
-        assertTrue(endpoint.port() > 0, "the relay's bound port, not the configured 0");
-        assertFalse(page.getElementById("smtp-host").val().isBlank());
+        assertEquals(owner.smtpLogin(), page.getElementById("smtp-login").text());
+        assertFalse(page.getElementById("smtp-host").text().isBlank());
         var rows = page.select("table.keys tbody tr");
         assertEquals(1, rows.size());
         assertEquals("Master password", rows.get(0).selectFirst("th").text());
         assertTrue(rows.get(0).text().contains("••••••••"));
         assertTrue(page.select("form[action$=/master/reveal]").size() == 1);
         assertTrue(rows.get(0).text().contains("Cannot be deleted"));
+    }
+
+    @Test
+    void everyRelayPortIsShownWithItsSecurity() {
+        Document page = html(session.get(HOME).then().statusCode(200).extract().response());
+        List<SmtpEndpoint.Port> ports = endpoint.ports();
+        assertEquals(2, ports.size(), "the test relay runs a STARTTLS and an implicit-TLS listener: " + ports);
+        var items = page.select("#smtp-ports li");
+        assertEquals(ports.size(), items.size());
+        for (int i = 0; i < ports.size(); i++) {
+            SmtpEndpoint.Port port = ports.get(i);
+            assertTrue(port.number() > 0, "the relay's bound port, not the configured 0");
+            assertEquals(String.valueOf(port.number()), items.get(i).selectFirst("code").text());
+            String expected = port.security() == SmtpEndpoint.Security.STARTTLS ? "STARTTLS" : "SSL/TLS (implicit)";
+            assertEquals(expected, items.get(i).selectFirst(".badge").text());
+        }
+        String german = html(session.language("de").get(HOME)).select("#smtp-ports").text();
+        assertTrue(german.contains("SSL/TLS (implizit)"), german);
     }
 
     @Test

@@ -40,6 +40,11 @@ public final class Browser {
     }
 
     public static ChromeDriver start(String language) {
+        return start(language, true);
+    }
+
+    /** A browser with JavaScript switched off ({@code script=false}), as some users and readers run it. */
+    public static ChromeDriver start(String language, boolean script) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
             String missing = "Chromium and ChromeDriver are needed at " + CHROMIUM + " and " + DRIVER
                     + " (bash .ci/run installs them; CHROMIUM and CHROMEDRIVER name other paths)";
@@ -51,7 +56,8 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=" + WINDOW.width + "," + WINDOW.height, "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        options.setExperimentalOption("prefs", script ? Map.of("intl.accept_languages", language)
+                : Map.of("intl.accept_languages", language, "profile.managed_default_content_settings.javascript", 2));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);

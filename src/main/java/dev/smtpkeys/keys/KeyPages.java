@@ -1,0 +1,73 @@
+package dev.smtpkeys.keys;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import dev.smtpkeys.account.Account;
+import dev.smtpkeys.account.CurrentUser;
+import dev.smtpkeys.sending.SendingLimits;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.Response;
+
+/** Builds the SMTP tab's {@link KeysPage} for the resources that answer with it. */
+@RequestScoped
+class KeyPages {
+
+    private final KeysConfig config;
+    private final CurrentUser currentUser;
+    private final SmtpEndpoint endpoint;
+    private final HttpServerRequest request;
+    private final Clock clock;
+    private final SendingLimits sending;
+
+    KeyPages(KeysConfig config, CurrentUser currentUser, SmtpEndpoint endpoint, HttpServerRequest request, Clock clock,
+            SendingLimits sending) {
+        this.config = config;
+        this.currentUser = currentUser;
+        this.endpoint = endpoint;
+        this.request = request;
+        this.clock = clock;
+        this.sending = sending;
+    }
+
+    /** The plain page, or with {@code staleOnly} the stale keys only. */
+    KeysPage plain(boolean staleOnly) {
+        return page(KeysPage.GenerateForm.empty(), null, null, staleOnly, false, null);
+    }
+
+    KeysPage withForm(KeysPage.GenerateForm form) {
+        return page(form, null, null, false, false, null);
+    }
+
+    /** The page that shows a new key's secret once; {@code rotated}: it is a replacement. */
+    KeysPage withCreated(GeneratedKey created, boolean rotated) {
+        return page(KeysPage.GenerateForm.empty(), created, null, false, rotated, null);
+    }
+
+    KeysPage withRevealed(String secret) {
+        return page(KeysPage.GenerateForm.empty(), null, secret, false, false, null);
+    }
+
+    /** The page with the password prompt before a reveal open, and the last try's problem, if any. */
+    KeysPage withSudo(String error) {
+        return page(KeysPage.GenerateForm.empty(), null, null, false, false, new KeysPage.SudoForm(error));
+    }
+
+    private KeysPage page(KeysPage.GenerateForm form, GeneratedKey created, String revealed, boolean staleOnly,
+            boolean rotated, KeysPage.SudoForm sudo) {
+        Account account = currentUser.account();
+        List<SmtpKey> keys = SmtpKey.listOwned(account);
+        KeysPage.Facts facts = new KeysPage.Facts(clock.instant(), config.staleAfter(), ClientIp.ofAccount(account),
+                staleOnly, rotated, sudo);
+        return new KeysPage(account, endpoint.host(request.authority() == null ? null : request.authority().host()),
+                endpoint.ports(), keys, config.maxPerAccount(), UUID.randomUUID(), form, created, revealed, facts,
+                sending.usage(account));
+    }
+
+    /** An answer that carries a secret: rendered directly and never cached. */
+    static Response secretAnswer(Object page) {
+        return Response.ok(page).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+    }
+}
