@@ -78,6 +78,10 @@ class CsrfTest {
                 new Row("/settings/keys/smtp/master/reveal", Who.USER, a -> "/settings/keys/smtp/master/reveal", a -> form()),
                 new Row("/settings/keys/smtp/{id}/networks", Who.USER, a -> "/settings/keys/smtp/" + a.active() + "/networks",
                         a -> form("networks", "192.0.2.1")),
+                new Row("/settings/keys/smtp/{id}/rotate", Who.USER, a -> "/settings/keys/smtp/" + a.active() + "/rotate",
+                        a -> form("grace", "first-use")),
+                new Row("/admin/accounts/{id}/sending-limits", Who.SUPPORT, a -> "/admin/accounts/" + a.owner().accountId()
+                        + "/sending-limits", a -> form("perMinute", "5", "perDay", "50", "reason", REASON)),
                 new Row("/admin/accounts", Who.SUPPORT, a -> "/admin/accounts", a -> form("company", "Csrf Ltd", "email", fresh())),
                 new Row("/admin/accounts/{id}/keys/deactivate-all", Who.SUPPORT,
                         a -> admin(a) + "/deactivate-all", a -> form("reason", REASON))));
