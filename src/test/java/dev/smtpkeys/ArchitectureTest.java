@@ -31,7 +31,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * The direction of the feature packages (README, "Layout"): {@code web ← account ← audit ← sending ← keys ←
- * outbound ← relay}, {@code keys ← activity}, and {@code admin} may use them all; the generic
+ * outbound ← relay}, {@code keys ← activity}, {@code keys ← alerts},
+ * {@code keys ← leaks}, and {@code admin} may use them all; the generic
  * {@code limits} imports none of them and every feature but {@code web} may use it; "a ← b" means b
  * may import a, never the reverse. A lower package that must hear from a higher one owns a small
  * interface or fires a CDI event. Each feature's texts (its message bundle) are its own, in Java and in
@@ -40,7 +41,7 @@ import io.quarkus.qute.i18n.MessageBundle;
  */
 class ArchitectureTest {
 
-    private static final String[] FEATURES = {"limits", "web", "account", "audit", "sending", "keys", "outbound", "relay", "activity", "admin"};
+    private static final String[] FEATURES = {"limits", "web", "account", "audit", "sending", "keys", "outbound", "relay", "activity", "alerts", "leaks", "admin"};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -58,6 +59,8 @@ class ArchitectureTest {
                 .layer("outbound").definedBy("dev.smtpkeys.outbound..")
                 .layer("relay").definedBy("dev.smtpkeys.relay..")
                 .layer("activity").definedBy("dev.smtpkeys.activity..")
+                .layer("alerts").definedBy("dev.smtpkeys.alerts..")
+                .layer("leaks").definedBy("dev.smtpkeys.leaks..")
                 .layer("admin").definedBy("dev.smtpkeys.admin..")
                 .whereLayer("limits").mayNotAccessAnyLayer()
                 .whereLayer("web").mayNotAccessAnyLayer()
@@ -68,8 +71,10 @@ class ArchitectureTest {
                 .whereLayer("outbound").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys")
                 .whereLayer("relay").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys", "outbound")
                 .whereLayer("activity").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys")
+                .whereLayer("alerts").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys")
+                .whereLayer("leaks").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys")
                 .whereLayer("admin").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys", "outbound",
-                        "relay", "activity")
+                        "relay", "activity", "alerts", "leaks")
                 .check(MAIN);
     }
 

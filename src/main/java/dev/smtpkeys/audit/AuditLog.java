@@ -3,11 +3,21 @@ package dev.smtpkeys.audit;
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-/** The one place that writes audit events; always inside the caller's transaction. */
+/**
+ * The one place that writes audit events; always inside the caller's transaction. Each event is also
+ * announced as {@link AuditRecorded}, for features that act once it is committed (security alerts).
+ */
 @ApplicationScoped
 public class AuditLog {
+
+    private final Event<AuditRecorded> recorded;
+
+    AuditLog(Event<AuditRecorded> recorded) {
+        this.recorded = recorded;
+    }
 
     /** Records {@code action} by {@code actor} on {@code key} (may be null) of {@code account}. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -35,6 +45,8 @@ public class AuditLog {
             event.keyMaster = key.master();
         }
         event.persist();
+        recorded.fire(new AuditRecorded(event.id, account == null ? null : account.id, action, actor, key, reason,
+                event.at));
         return event;
     }
 }
