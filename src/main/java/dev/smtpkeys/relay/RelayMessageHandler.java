@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.jboss.logging.Logger;
 import org.subethamail.smtp.DropConnectionException;
@@ -45,8 +47,12 @@ final class RelayMessageHandler implements MessageHandler {
     private MailParameters parameters;
     private InflightBudget.Hold hold;
     private RelayDrain drain;
-    /** This message's place in the account's sending counts, until it is acknowledged (then null). */
-    private SendingQuota.Reservation reservation;
+    /** This message's place in the account's sending counts, being taken from MAIL FROM on. */
+    private CompletableFuture<SendingQuota.Reservation> counting;
+    /** Set once the count is known: null when the message may go on, else the refusal every RCPT gets. */
+    private RejectException refusal;
+    private boolean counted;
+    private boolean acknowledged;
 
     RelayMessageHandler(Intake intake, Session session, VerifiedKey key) {
         this.intake = intake;
@@ -69,38 +75,49 @@ final class RelayMessageHandler implements MessageHandler {
         if (!RawMessage.isValidMailbox(address)) {
             throw new RejectException(501, "5.1.7 Bad sender address syntax");
         }
-        reservation = reserve();
+        counting = intake.quota().reserveAsync(key.accountId());
         this.from = address;
     }
 
     /**
-     * Counts the message against the account's sending limits at MAIL FROM, so a client over them learns
-     * before it sends the body: {@code 451 4.7.1} for the rate (temporary: an MTA retries within the
-     * next minute), {@code 550 5.7.1} for the day (permanent, as Gmail's {@code 550 5.4.5}: waiting
-     * minutes would not help). README, "Sending limits", says why these codes.
+     * Waits for the count started at MAIL FROM (by now mostly done) and refuses the recipient when the
+     * account is over a limit, so a client learns before it sends the body: {@code 451 4.7.1} for the
+     * rate (temporary: an MTA retries within the minute), {@code 550 5.7.1} for the day (permanent, as
+     * Gmail's {@code 550 5.4.5}: waiting minutes would not help). README, "Sending limits", says why.
      */
-    private SendingQuota.Reservation reserve() throws RejectException {
+    private void awaitCount() throws RejectException {
+        if (!counted && counting != null) {
+            counted = true;
+            refusal = refusal();
+        }
+        if (refusal != null) {
+            throw new RejectException(refusal.getCode(), refusal.getMessage());
+        }
+    }
+
+    private RejectException refusal() {
         try {
-            return intake.quota().reserve(key.accountId());
-        } catch (SendingQuota.OverLimitException e) {
-            SendingQuota.Refusal refusal = e.refusal();
-            intake.metrics().message("rejected", refusal.daily() ? "daily-quota" : "rate-limit");
-            if (refusal.daily()) {
-                throw new RejectException(550, "5.7.1 Daily sending quota exceeded: " + refusal.limit()
-                        + " messages per day for this account; it resets at 00:00 UTC");
+            counting.join();
+            return null;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SendingQuota.OverLimitException over) {
+                SendingQuota.Refusal limit = over.refusal();
+                intake.metrics().message("rejected", limit.daily() ? "daily-quota" : "rate-limit");
+                return limit.daily()
+                        ? new RejectException(550, "5.7.1 Daily sending quota exceeded: " + limit.limit()
+                                + " messages per day for this account; it resets at 00:00 UTC")
+                        : new RejectException(451, "4.7.1 Sending rate limit exceeded: " + limit.limit()
+                                + " messages per minute for this account, try again in "
+                                + Math.max(limit.retryAfter().toSeconds(), 1) + " s");
             }
-            throw new RejectException(451, "4.7.1 Sending rate limit exceeded: " + refusal.limit()
-                    + " messages per minute for this account, try again in "
-                    + Math.max(refusal.retryAfter().toSeconds(), 1) + " s");
-        } catch (SQLException | RuntimeException e) {
-            LOG.warnf("could not count a message of account %d: %s %s", key.accountId(), e.getClass().getName(),
-                    e instanceof SQLException sql ? sql.getSQLState() : "");
-            throw new RejectException(451, "4.3.0 Cannot take the message right now, try again later");
+            LOG.warnf("could not count a message of account %d: %s", key.accountId(), e.getCause().getClass().getName());
+            return new RejectException(451, "4.3.0 Cannot take the message right now, try again later");
         }
     }
 
     @Override
     public void recipient(String address) throws RejectException {
+        awaitCount();
         if (recipients.size() >= intake.maxRecipients()) {
             throw new RejectException(452, "4.5.3 Too many recipients");
         }
@@ -117,6 +134,7 @@ final class RelayMessageHandler implements MessageHandler {
 
     @Override
     public String data(InputStream in) throws RejectException, IOException {
+        awaitCount();
         try (MessageSpool spool = new MessageSpool(intake.spoolDir(), hold)) {
             switch (spool.read(in, intake.maxMessageSize())) {
                 case TOO_LARGE -> throw reject("too-large", 552, "5.3.4 Message size exceeds fixed maximum message size");
@@ -148,7 +166,7 @@ final class RelayMessageHandler implements MessageHandler {
             // the key was deactivated or deleted since AUTH: this session may send nothing more
             throw new DropConnectionException(535, KeyAuthCommand.INVALID);
         }
-        reservation = null;
+        acknowledged = true;
         intake.metrics().message("accepted", "queued");
         intake.usage().messageAccepted(key.keyId(), ip());
         return "2.0.0 Ok: queued as " + id.getAsLong();
@@ -160,10 +178,11 @@ final class RelayMessageHandler implements MessageHandler {
      */
     @Override
     public void done() {
-        if (reservation != null) {
-            release(reservation);
-            reservation = null;
+        if (counting != null && !acknowledged) {
+            // once the count is there (at once, mostly); a refused count holds no place
+            counting.thenAccept(this::release);
         }
+        counting = null;
         if (hold != null) {
             hold.release();
         }

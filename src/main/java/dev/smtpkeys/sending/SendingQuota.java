@@ -10,9 +10,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -56,6 +61,12 @@ public class SendingQuota {
 
     private final DataSource dataSource;
     private final SendingLimits limits;
+    // the relay asks while its client sends the next command, so the count costs the session no wait
+    private final ExecutorService counting = Executors.newFixedThreadPool(8, task -> {
+        Thread thread = new Thread(task, "sending-quota");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     SendingQuota(DataSource dataSource, SendingLimits limits) {
         this.dataSource = dataSource;
@@ -106,6 +117,26 @@ public class SendingQuota {
             }
             throw new OverLimitException(refusal(connection, reservation, now));
         }
+    }
+
+    /**
+     * {@link #reserve} on a thread of its own: the relay starts it at MAIL FROM and waits for it at the
+     * first RCPT TO, so the database round trip overlaps the client's. Completes exceptionally with an
+     * {@link OverLimitException} or an {@link SQLException} as its cause.
+     */
+    public CompletableFuture<Reservation> reserveAsync(long accountId) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return reserve(accountId);
+            } catch (SQLException | OverLimitException e) {
+                throw new CompletionException(e);
+            }
+        }, counting);
+    }
+
+    @PreDestroy
+    void stop() {
+        counting.shutdown();
     }
 
     /** Gives back the place of a message that was not acknowledged (refused, failed, or cut off). */

@@ -26,7 +26,8 @@ import jakarta.inject.Inject;
 
 /**
  * Per-account sending limits, felt through the relay over real SMTP sessions: the rate per minute and
- * the quota per day, refused at MAIL FROM, counted once per acknowledged message, shared by sessions.
+ * the quota per day, counted from MAIL FROM on and refused at RCPT TO (before the body), once per
+ * acknowledged message, shared by sessions.
  */
 @QuarkusTest
 class SendingLimitsSmtpTest {
@@ -55,15 +56,19 @@ class SendingLimitsSmtpTest {
     }
 
     @Test
-    void overTheRateMailFromIsRefusedWith451UntilTheNextMinute() throws IOException {
+    void overTheRateTheRecipientIsRefusedWith451UntilTheNextMinute() throws IOException {
         sending.override(key.accountId(), 2, 100);
         try (SmtpTestClient client = relay.authenticated(key)) {
             assertEquals(250, send(client).code());
             assertEquals(250, send(client).code());
-            SmtpTestClient.Reply refused = client.command("MAIL FROM:<shop@example.org>");
+            // MAIL FROM starts the count; the first RCPT TO hears the answer, before any body is sent
+            assertEquals(250, client.command("MAIL FROM:<shop@example.org>").code());
+            SmtpTestClient.Reply refused = client.command("RCPT TO:<someone@example.net>");
             assertEquals(451, refused.code());
             assertTrue(refused.text().startsWith("4.7.1 Sending rate limit exceeded: 2 messages per minute"), refused.text());
             assertTrue(refused.text().endsWith("try again in 30 s"), refused.text());
+            assertEquals(451, client.command("RCPT TO:<other@example.net>").code());
+            assertEquals(250, client.command("RSET").code());
             clock.advance(Duration.ofSeconds(30));
             assertEquals(250, send(client).code());
         }
@@ -71,14 +76,14 @@ class SendingLimitsSmtpTest {
     }
 
     @Test
-    void overTheDayMailFromIsRefusedWith550UntilTheNextUtcDay() throws IOException {
+    void overTheDayTheRecipientIsRefusedWith550UntilTheNextUtcDay() throws IOException {
         sending.override(key.accountId(), 100, 3);
         try (SmtpTestClient client = relay.authenticated(key)) {
             for (int i = 0; i < 3; i++) {
                 assertEquals(250, send(client).code());
                 clock.advance(Duration.ofMinutes(5));
             }
-            SmtpTestClient.Reply refused = client.command("MAIL FROM:<shop@example.org>");
+            SmtpTestClient.Reply refused = send(client);
             assertEquals(550, refused.code());
             assertEquals("5.7.1 Daily sending quota exceeded: 3 messages per day for this account; it resets at 00:00 UTC",
                     refused.text());
@@ -103,7 +108,7 @@ class SendingLimitsSmtpTest {
             assertEquals(554, client.send("shop@example.org", TO, "Subject: x\nbare LF\r\n").code());
             assertEquals(0, sending.dayCount(key.accountId()));
             assertEquals(250, send(client).code());
-            assertEquals(451, client.command("MAIL FROM:<shop@example.org>").code());
+            assertEquals(451, send(client).code());
         }
         assertEquals(1, sending.dayCount(key.accountId()));
     }
@@ -168,7 +173,12 @@ class SendingLimitsSmtpTest {
         assertEquals(7, sending.dayCount(key.accountId()));
     }
 
+    /** One message; after a refusal the client ends the transaction with RSET, as an MTA does. */
     private static SmtpTestClient.Reply send(SmtpTestClient client) throws IOException {
-        return client.send("shop@example.org", TO, RelayFixtures.message("Hi"));
+        SmtpTestClient.Reply reply = client.send("shop@example.org", TO, RelayFixtures.message("Hi"));
+        if (!reply.is(250)) {
+            assertEquals(250, client.command("RSET").code());
+        }
+        return reply;
     }
 }
