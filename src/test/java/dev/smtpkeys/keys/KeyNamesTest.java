@@ -38,4 +38,13 @@ class KeyNamesTest {
         assertEquals(KeyProblem.NAME_CONTROL_CHARACTERS, problemOf("Shop\u202Egnp"));
         assertEquals(KeyProblem.NAME_CONTROL_CHARACTERS, problemOf("a\u0085b"));
     }
+
+    @Test
+    void bidiControlsNoncharactersAndLoneSurrogatesAreRefused() {
+        for (String name : new String[] { "\uffff\ufffe", "Shop\uFDD0", "Shop\uD83F\uDFFF", "a\u2066b\u2069",
+                "Shop\u200F", "x\uD800y" }) {
+            assertEquals(KeyProblem.NAME_CONTROL_CHARACTERS, problemOf(name), name);
+        }
+        assertEquals("Straße 😀 东京", KeyNames.normalize("Straße 😀 东京"));
+    }
 }
