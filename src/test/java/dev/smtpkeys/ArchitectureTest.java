@@ -30,8 +30,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The direction of the feature packages (README, "Layout"): {@code web ← account ← audit ← keys ←
- * outbound ← relay}, {@code keys ← activity}, and {@code admin} may use them all; "a ← b" means b
+ * The direction of the feature packages (README, "Layout"): {@code web ← account ← audit ← sending ← keys ←
+ * outbound ← relay}, {@code keys ← activity}, and {@code admin} may use them all; the generic
+ * {@code limits} imports none of them and every feature but {@code web} may use it; "a ← b" means b
  * may import a, never the reverse. A lower package that must hear from a higher one owns a small
  * interface or fires a CDI event. Each feature's texts (its message bundle) are its own, in Java and in
  * templates. Main classes only: tests and their fixtures may reach everywhere. Plain JUnit tests over
@@ -39,7 +40,7 @@ import io.quarkus.qute.i18n.MessageBundle;
  */
 class ArchitectureTest {
 
-    private static final String[] FEATURES = {"web", "account", "audit", "keys", "outbound", "relay", "activity", "admin"};
+    private static final String[] FEATURES = {"limits", "web", "account", "audit", "sending", "keys", "outbound", "relay", "activity", "admin"};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -48,22 +49,27 @@ class ArchitectureTest {
     @Test
     void importsRunOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("limits").definedBy("dev.smtpkeys.limits..")
                 .layer("web").definedBy("dev.smtpkeys.web..")
                 .layer("account").definedBy("dev.smtpkeys.account..")
                 .layer("audit").definedBy("dev.smtpkeys.audit..")
+                .layer("sending").definedBy("dev.smtpkeys.sending..")
                 .layer("keys").definedBy("dev.smtpkeys.keys..")
                 .layer("outbound").definedBy("dev.smtpkeys.outbound..")
                 .layer("relay").definedBy("dev.smtpkeys.relay..")
                 .layer("activity").definedBy("dev.smtpkeys.activity..")
                 .layer("admin").definedBy("dev.smtpkeys.admin..")
+                .whereLayer("limits").mayNotAccessAnyLayer()
                 .whereLayer("web").mayNotAccessAnyLayer()
-                .whereLayer("account").mayOnlyAccessLayers("web")
-                .whereLayer("audit").mayOnlyAccessLayers("web", "account")
-                .whereLayer("keys").mayOnlyAccessLayers("web", "account", "audit")
-                .whereLayer("outbound").mayOnlyAccessLayers("web", "account", "audit", "keys")
-                .whereLayer("relay").mayOnlyAccessLayers("web", "account", "audit", "keys", "outbound")
-                .whereLayer("activity").mayOnlyAccessLayers("web", "account", "audit", "keys")
-                .whereLayer("admin").mayOnlyAccessLayers("web", "account", "audit", "keys", "outbound", "relay", "activity")
+                .whereLayer("account").mayOnlyAccessLayers("limits", "web")
+                .whereLayer("audit").mayOnlyAccessLayers("limits", "web", "account")
+                .whereLayer("sending").mayOnlyAccessLayers("limits", "web", "account", "audit")
+                .whereLayer("keys").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending")
+                .whereLayer("outbound").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys")
+                .whereLayer("relay").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys", "outbound")
+                .whereLayer("activity").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys")
+                .whereLayer("admin").mayOnlyAccessLayers("limits", "web", "account", "audit", "sending", "keys", "outbound",
+                        "relay", "activity")
                 .check(MAIN);
     }
 

@@ -50,8 +50,8 @@ final class ConnectionFloodBench {
         // let the flood settle before the good clients start measuring
         Thread.sleep(2000);
         List<String[]> credentials = bench.credentials();
-        RelayBench.Recorder greeting = new RelayBench.Recorder();
-        RelayBench.Recorder auth = new RelayBench.Recorder();
+        LatencyRecorder greeting = new LatencyRecorder();
+        LatencyRecorder auth = new LatencyRecorder();
         Map<String, AtomicLong> good = new ConcurrentHashMap<>();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<Thread> threads = new ArrayList<>();
@@ -80,7 +80,7 @@ final class ConnectionFloodBench {
         System.out.println("  good clients' AUTH               " + auth.summary());
     }
 
-    private String goodSession(String[] credential, RelayBench.Recorder greeting, RelayBench.Recorder auth) {
+    private String goodSession(String[] credential, LatencyRecorder greeting, LatencyRecorder auth) {
         long t0 = System.nanoTime();
         try (SmtpTestClient client = SmtpTestClient.connect(bench.port(), null)) {
             SmtpTestClient.Reply hello = client.read();

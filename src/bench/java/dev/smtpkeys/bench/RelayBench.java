@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 import dev.smtpkeys.keys.KeySecret;
+import dev.smtpkeys.support.SmtpTestClient;
 
 /**
  * Load generator for a running relay (not a test). Modes:
@@ -24,7 +25,12 @@ import dev.smtpkeys.keys.KeySecret;
  * seeded key, QUIT; prints AUTH p50/p99;</li>
  * <li>{@code flood}: one source IP sends wrong keys as fast as it can for {@code --seconds} while
  * {@code --clients} good clients keep authenticating; prints how many wrong tries the relay evaluated
- * per second and the good clients' AUTH latency.</li>
+ * per second and the good clients' AUTH latency;</li>
+ * <li>{@code bigmessage}: many clients send one big message each at the same moment ({@link BigMessageBench});</li>
+ * <li>{@code connflood}: one address holds hundreds of idle connections while good clients send
+ * ({@link ConnectionFloodBench});</li>
+ * <li>{@code endtoend}: the throughput load while a local sink plays the smarthost; prints the intake
+ * rate and the drain rate, accepted to SENT ({@link EndToEndBench}).</li>
  * </ul>
  * Lives in {@code src/bench/java}, compiled only with the Maven profile {@code bench}; see
  * docs/benchmarks.md for the commands.
@@ -48,19 +54,30 @@ public final class RelayBench {
             case "throughput" -> bench.throughput();
             case "auth" -> bench.auth();
             case "flood" -> bench.flood();
-            default -> throw new IllegalArgumentException("mode: seed | throughput | auth | flood");
+            case "bigmessage" -> new BigMessageBench(bench).run();
+            case "connflood" -> new ConnectionFloodBench(bench).run();
+            case "endtoend" -> new EndToEndBench(bench).run();
+            default -> throw new IllegalArgumentException("mode: seed | throughput | auth | flood | bigmessage | connflood | endtoend");
         }
     }
 
-    private int port() {
+    String arg(String name, String fallback) {
+        return args.getOrDefault(name, fallback);
+    }
+
+    boolean has(String name) {
+        return args.containsKey(name);
+    }
+
+    int port() {
         return Integer.parseInt(args.getOrDefault("port", "2525"));
     }
 
-    private int intArg(String name, int fallback) {
+    int intArg(String name, int fallback) {
         return Integer.parseInt(args.getOrDefault(name, String.valueOf(fallback)));
     }
 
-    private boolean tls() {
+    boolean tls() {
         return Boolean.parseBoolean(args.getOrDefault("tls", "true"));
     }
 
@@ -71,7 +88,7 @@ public final class RelayBench {
                 args.getOrDefault("db-user", "postgres"), args.getOrDefault("db-password", ""), intArg("keys", 100_000));
     }
 
-    private List<String[]> credentials() throws IOException {
+    List<String[]> credentials() throws IOException {
         if (args.containsKey("login") && args.containsKey("key")) {
             return List.<String[]>of(new String[] {args.get("login"), args.get("key")});
         }
@@ -209,7 +226,7 @@ public final class RelayBench {
     // --- helpers ----------------------------------------------------------------------------------
 
     /** Runs {@code work} on {@code threads} threads, each given its number, and waits for all of them. */
-    private static void inParallel(int threads, IntConsumer work) throws InterruptedException {
+    static void inParallel(int threads, IntConsumer work) throws InterruptedException {
         List<Thread> started = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             int number = i;
@@ -223,7 +240,7 @@ public final class RelayBench {
     }
 
     /** AUTH PLAIN with {@code credential} ({@code [login, key]}), its round trip recorded. */
-    private static BenchSmtpClient.Reply timedAuth(BenchSmtpClient client, String[] credential, LatencyRecorder recorder)
+    static BenchSmtpClient.Reply timedAuth(BenchSmtpClient client, String[] credential, LatencyRecorder recorder)
             throws IOException {
         long t0 = System.nanoTime();
         BenchSmtpClient.Reply reply = client.authPlain(credential[0], credential[1]);
@@ -235,7 +252,23 @@ public final class RelayBench {
         return credentials.get(ThreadLocalRandom.current().nextInt(credentials.size()));
     }
 
-    private BenchSmtpClient session() throws IOException {
+    static Thread start(Runnable work) {
+        Thread thread = new Thread(work);
+        thread.start();
+        return thread;
+    }
+
+    SmtpTestClient session(String sourceIp) throws IOException {
+        SmtpTestClient client = SmtpTestClient.open(port(), sourceIp);
+        client.ehlo();
+        if (tls()) {
+            client.startTls();
+            client.ehlo();
+        }
+        return client;
+    }
+
+    BenchSmtpClient session() throws IOException {
         BenchSmtpClient client = BenchSmtpClient.open(port());
         client.ehlo();
         if (tls()) {
@@ -246,7 +279,7 @@ public final class RelayBench {
     }
 
     /** A plain message of about 2 KB in CRLF lines, none starting with a dot. */
-    private static String message() {
+    static String message() {
         StringBuilder text = new StringBuilder("From: Bench <bench@example.org>\r\nTo: sink@example.net\r\n"
                 + "Subject: Benchmark message\r\nMessage-ID: <bench@example.org>\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\n");

@@ -85,6 +85,14 @@ public interface ActivityMessages {
     @Message("Password changed")
     String action_password_changed();
 
+    @Message("Allowed IP addresses changed")
+    String action_key_networks_changed();
+
+    @Message("Blocked: IP address not allowed")
+    String action_key_address_refused();
+
+    @Message("Reported as leaked, deactivated")
+    String action_key_reported_leaked();
     @Message("Key rotated (replacement generated)")
     String action_key_rotated();
 
@@ -96,4 +104,12 @@ public interface ActivityMessages {
 
     @Message("Master password shown (password confirmed)")
     String action_master_revealed_confirmed();
+    @Message("Sending limits set to {perMinute} messages per minute and {perDay} per day")
+    String action_sending_limits_set(String perMinute, String perDay);
+
+    @Message("Sending limits changed")
+    String action_sending_limits_changed();
+
+    @Message("Sending limits reset to the defaults")
+    String action_sending_limits_reset();
 }

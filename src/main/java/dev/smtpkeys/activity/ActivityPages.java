@@ -8,7 +8,6 @@ import java.util.Map;
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.account.Role;
-import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.audit.AuditEvent;
 import dev.smtpkeys.keys.SmtpKey;
 import dev.smtpkeys.web.Messages;
@@ -43,7 +42,7 @@ public class ActivityPages {
             boolean supportActed = Role.SUPPORT.equals(event.actorRole);
             // staff addresses and networks are the provider's business, not the customer's
             String ip = supportActed && !reader.support() ? null : event.ip;
-            rows.add(new ActivityPage.Row(event, who(event, reader, msg), what(event.action, msg), ip));
+            rows.add(new ActivityPage.Row(event, who(event, reader, msg), what(event, msg), ip));
         }
         return new ActivityPage(rows, keyOptions(account), keyFilter,
                 paging.pager(events, number -> ActivityPage.query(number, keyFilter)));
@@ -75,8 +74,8 @@ public class ActivityPages {
         return event.actorEmail == null ? msg.who_unknown() : event.actorEmail;
     }
 
-    static String what(AuditAction action, ActivityMessages msg) {
-        return switch (action) {
+    static String what(AuditEvent event, ActivityMessages msg) {
+        return switch (event.action) {
             case KEY_GENERATED -> msg.action_key_generated();
             case KEY_DEACTIVATED -> msg.action_key_deactivated();
             case KEY_ACTIVATED -> msg.action_key_activated();
@@ -86,10 +85,22 @@ public class ActivityPages {
             case LOGIN_FAILED -> msg.action_login_failed();
             case ACCOUNT_CREATED -> msg.action_account_created();
             case PASSWORD_CHANGED -> msg.action_password_changed();
+            case KEY_NETWORKS_CHANGED -> msg.action_key_networks_changed();
+            case KEY_ADDRESS_REFUSED -> msg.action_key_address_refused();
+            case KEY_REPORTED_LEAKED -> msg.action_key_reported_leaked();
             case KEY_ROTATED -> msg.action_key_rotated();
             case KEY_RETIRED -> msg.action_key_retired();
             case KEY_EXPIRED -> msg.action_key_expired();
             case MASTER_REVEALED_CONFIRMED -> msg.action_master_revealed_confirmed();
+            case SENDING_LIMITS_SET -> sendingLimitsSet(event.detail, msg);
+            case SENDING_LIMITS_RESET -> msg.action_sending_limits_reset();
         };
+    }
+
+    /** The detail of a sending-limit override is "perMinute/perDay" (sending.SendingLimits writes it). */
+    private static String sendingLimitsSet(String detail, ActivityMessages msg) {
+        String[] limits = detail == null ? new String[0] : detail.split("/");
+        return limits.length == 2 ? msg.action_sending_limits_set(limits[0], limits[1])
+                : msg.action_sending_limits_changed();
     }
 }

@@ -15,6 +15,8 @@ import dev.smtpkeys.keys.KeyNotFoundException;
 import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.keys.KeyTexts;
 import dev.smtpkeys.keys.SmtpKey;
+import dev.smtpkeys.sending.SendingLimits;
+import dev.smtpkeys.sending.SendingUsage;
 import dev.smtpkeys.web.Flash;
 import dev.smtpkeys.web.Messages;
 import io.quarkus.qute.CheckedTemplate;
@@ -44,7 +46,7 @@ public class AdminAccountResource {
     @CheckedTemplate(basePath = "admin")
     static class Templates {
         static native TemplateInstance account(Account account, List<User> users, List<SmtpKey> keys,
-                ActivityPage activity);
+                ActivityPage activity, SendingUsage sending);
 
         static native TemplateInstance confirm(Account account, SmtpKey key, KeyAction action, String reason,
                 String error);
@@ -57,14 +59,16 @@ public class AdminAccountResource {
     private final CurrentUser currentUser;
     private final Messages messages;
     private final KeyTexts texts;
+    private final SendingLimits sending;
 
     AdminAccountResource(KeyService keys, ActivityPages activity, CurrentUser currentUser, Messages messages,
-            KeyTexts texts) {
+            KeyTexts texts, SendingLimits sending) {
         this.keys = keys;
         this.activity = activity;
         this.currentUser = currentUser;
         this.messages = messages;
         this.texts = texts;
+        this.sending = sending;
     }
 
     @GET
@@ -73,7 +77,7 @@ public class AdminAccountResource {
         Account account = account(id);
         ActivityPages.Reader reader = new ActivityPages.Reader(currentUser.user().id, true);
         return Templates.account(account, User.listOwned(account),
-                SmtpKey.listOwned(account), activity.page(account, key, page, reader));
+                SmtpKey.listOwned(account), activity.page(account, key, page, reader), sending.usage(account));
     }
 
     /** The confirmation dialog as a page, with its reason field, for browsers without JavaScript. */

@@ -129,4 +129,13 @@ public interface AdminMessages {
 
     @Message("This e-mail address already belongs to a user. Search for it to find their account.")
     String problem_email_taken();
+
+    @Message("Change the sending limits")
+    String sending_title();
+
+    @Message("Sending limits saved.")
+    String flash_sending_saved();
+
+    @Message("Sending limits reset to the standard limits.")
+    String flash_sending_reset();
 }

@@ -11,6 +11,12 @@ public enum AuditAction {
     LOGIN_FAILED,
     ACCOUNT_CREATED,
     PASSWORD_CHANGED,
+    /** A key's IP allowlist was replaced; the reason holds the new list. */
+    KEY_NETWORKS_CHANGED,
+    /** The relay refused a right key because the client's address is not on its allowlist; ip is that address. */
+    KEY_ADDRESS_REFUSED,
+    /** A secret scanner reported the key as published; the reason holds where. */
+    KEY_REPORTED_LEAKED,
     /** A replacement was generated for the key; the key works on until it is retired. */
     KEY_ROTATED,
     /** A rotated key stopped working (its deadline, or its replacement's first use); by the system. */
@@ -18,5 +24,9 @@ public enum AuditAction {
     /** The key reached its expiry; by the system. */
     KEY_EXPIRED,
     /** The master key was shown after the user confirmed their password (an older sign-in). */
-    MASTER_REVEALED_CONFIRMED
+    MASTER_REVEALED_CONFIRMED,
+    /** Support set an account's sending limits; the detail is "perMinute/perDay". */
+    SENDING_LIMITS_SET,
+    /** Support removed an account's sending limits, so the defaults apply again. */
+    SENDING_LIMITS_RESET
 }

@@ -66,6 +66,10 @@ public class AuditEvent extends PanacheEntityBase {
     @Column(updatable = false)
     public String ip;
 
+    /** What the change set, in a neutral form the activity page puts into words (e.g. "100/1000"); mostly null. */
+    @Column(updatable = false)
+    public String detail;
+
     @Column(nullable = false, updatable = false)
     public Instant at = Instant.now();
 

@@ -12,6 +12,13 @@ public class AuditLog {
     /** Records {@code action} by {@code actor} on {@code key} (may be null) of {@code account}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(Actor actor, Account account, AuditAction action, KeyRef key, String reason) {
+        return record(actor, account, action, key, reason, null);
+    }
+
+    /** Records {@code action} with a {@code detail} of what it set (see {@link AuditEvent#detail}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent record(Actor actor, Account account, AuditAction action, KeyRef key, String reason,
+            String detail) {
         AuditEvent event = new AuditEvent();
         event.account = account;
         event.actorId = actor.userId();
@@ -20,6 +27,7 @@ public class AuditLog {
         event.ip = actor.ip();
         event.action = action;
         event.reason = reason;
+        event.detail = detail;
         if (key != null) {
             event.keyId = key.id();
             event.keyName = key.name();

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
+import dev.smtpkeys.sending.SendingLimits;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Response;
@@ -19,13 +20,16 @@ class KeyPages {
     private final SmtpEndpoint endpoint;
     private final HttpServerRequest request;
     private final Clock clock;
+    private final SendingLimits sending;
 
-    KeyPages(KeysConfig config, CurrentUser currentUser, SmtpEndpoint endpoint, HttpServerRequest request, Clock clock) {
+    KeyPages(KeysConfig config, CurrentUser currentUser, SmtpEndpoint endpoint, HttpServerRequest request, Clock clock,
+            SendingLimits sending) {
         this.config = config;
         this.currentUser = currentUser;
         this.endpoint = endpoint;
         this.request = request;
         this.clock = clock;
+        this.sending = sending;
     }
 
     /** The plain page, or with {@code staleOnly} the stale keys only. */
@@ -58,7 +62,8 @@ class KeyPages {
         KeysPage.Facts facts = new KeysPage.Facts(clock.instant(), config.staleAfter(), ClientIp.ofAccount(account),
                 staleOnly, rotated, sudo);
         return new KeysPage(account, endpoint.host(request.authority() == null ? null : request.authority().host()),
-                endpoint.ports(), keys, config.maxPerAccount(), UUID.randomUUID(), form, created, revealed, facts);
+                endpoint.ports(), keys, config.maxPerAccount(), UUID.randomUUID(), form, created, revealed, facts,
+                sending.usage(account));
     }
 
     /** An answer that carries a secret: rendered directly and never cached. */

@@ -36,7 +36,11 @@ public class KeyService {
     // whether its predecessor waits for this key's first use. Times are checked here, so an expiry or
     // a rotation deadline bites at once, before the scheduled job has written the new status.
     private static final String VERIFY_SQL = """
-            select k.id, k.account_id, o.id is not null
+            select k.id, k.account_id, o.id is not null,
+                   (cast(? as inet) is null
+                    or not exists (select 1 from smtp_key_allowed_network n where n.key_id = k.id)
+                    or exists (select 1 from smtp_key_allowed_network n
+                                where n.key_id = k.id and n.network >>= cast(? as inet)))
               from smtp_key k join account a on a.id = k.account_id
               left join smtp_key o on o.id = k.replaces_id and o.status = 'ACTIVE' and o.retire_at is null
              where k.token_hash = ? and a.smtp_login = ? and k.status = 'ACTIVE'
@@ -190,19 +194,31 @@ public class KeyService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<VerifiedKey> verify(String login, String key) {
+        return verify(login, key, null).map(KeyCheck::key);
+    }
+
+    /**
+     * {@link #verify(String, String)}, and in the same lookup whether {@code clientIp} (an address
+     * literal; null: not asked) is on the key's allowlist.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<KeyCheck> verify(String login, String key, String clientIp) {
         if (login == null || !KeySecret.isWellFormed(key)) {
             return Optional.empty();
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(VERIFY_SQL)) {
-            statement.setBytes(1, KeySecret.hash(key));
-            statement.setString(2, login.strip().toLowerCase(Locale.ROOT));
+            statement.setString(1, clientIp);
+            statement.setString(2, clientIp);
+            statement.setBytes(3, KeySecret.hash(key));
+            statement.setString(4, login.strip().toLowerCase(Locale.ROOT));
             OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-            statement.setObject(3, now);
-            statement.setObject(4, now);
+            statement.setObject(5, now);
+            statement.setObject(6, now);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new VerifiedKey(row.getLong(1), row.getLong(2), row.getBoolean(3)))
+                        ? Optional.of(new KeyCheck(new VerifiedKey(row.getLong(1), row.getLong(2), row.getBoolean(3)),
+                                row.getBoolean(4)))
                         : Optional.empty();
             }
         } catch (SQLException e) {

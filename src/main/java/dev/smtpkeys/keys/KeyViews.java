@@ -22,6 +22,10 @@ public class KeyViews {
     @TemplateGlobal(name = "keyMask")
     static final String MASK = "••••••••";
 
+    /** How many addresses and ranges a key's allowlist may hold: {@code {global:networksMax}}. */
+    @TemplateGlobal(name = "networksMax")
+    static final int NETWORKS_MAX = Networks.MAX_ENTRIES;
+
     /** The key as the table shows it: dots and the last two characters. */
     static String maskedValue(SmtpKey key) {
         return MASK + key.suffix;

@@ -229,6 +229,41 @@ public interface KeysMessages {
     @Message("The reason may be at most {max} characters long.")
     String problem_reason_too_long(int max);
 
+    @Message("IP addresses")
+    String action_networks();
+
+    @Message("Allowed IP addresses")
+    String networks_title();
+
+    @Message("The key works only from these IPv4 or IPv6 addresses and ranges (CIDR, such as 203.0.113.0/24). Leave the list empty to allow every address. Sign-ins from other addresses are refused and listed in the activity log.")
+    String networks_lead();
+
+    @Message("Addresses and ranges")
+    String networks_label();
+
+    @Message("One per line, or separated by commas. At most {max}.")
+    String networks_hint(int max);
+
+    @Message("Save")
+    String networks_submit();
+
+    @Message("Only from: {list}")
+    String networks_only_from(String list);
+
+    @Message("\"{entry}\" is not an IPv4 or IPv6 address or a CIDR range (such as 203.0.113.0/24). Host names are not allowed.")
+    String networks_invalid(String entry);
+
+    @Message("\"{entry}\" has bits set beyond its prefix length. Did you mean {network}?")
+    String networks_host_bits(String entry, String network);
+
+    @Message("At most {max} addresses or ranges per key.")
+    String networks_too_many(int max);
+
+    @Message("The key \"{name}\" now works only from the allowed IP addresses.")
+    String flash_networks_saved(String name);
+
+    @Message("The key \"{name}\" works from every IP address again.")
+    String flash_networks_cleared(String name);
     @Message("The key has expired. An expired key cannot be activated again; delete it and generate a new one.")
     String problem_expired();
 

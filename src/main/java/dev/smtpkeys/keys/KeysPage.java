@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.smtpkeys.account.Account;
+import dev.smtpkeys.sending.SendingUsage;
 
 /**
  * What the SMTP tab shows. {@code created} and {@code revealed} carry a secret and are set only in
  * the answer to the POST that produced it; {@code keys} are in table order, a replacement right
- * after the key it replaces.
+ * after the key it replaces; {@code sending} is the account's sending limits and usage.
  */
 public record KeysPage(Account account, String smtpHost, List<SmtpEndpoint.Port> ports, List<SmtpKey> keys,
-        int maxKeys, UUID nonce, GenerateForm form, GeneratedKey created, String revealed, Facts facts) {
+        int maxKeys, UUID nonce, GenerateForm form, GeneratedKey created, String revealed, Facts facts, SendingUsage sending) {
 
     public KeysPage {
         keys = paired(keys);

@@ -33,9 +33,11 @@ public class MessageQueue {
             returning id""";
 
     private final DataSource dataSource;
+    private final DeliveryDispatcher dispatcher;
 
-    MessageQueue(DataSource dataSource) {
+    MessageQueue(DataSource dataSource, DeliveryDispatcher dispatcher) {
         this.dataSource = dataSource;
+        this.dispatcher = dispatcher;
     }
 
     /**
@@ -69,7 +71,11 @@ public class MessageQueue {
             insert.setLong(8, message.key().keyId());
             insert.setLong(9, message.key().accountId());
             try (ResultSet row = insert.executeQuery()) {
-                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+                if (!row.next()) {
+                    return OptionalLong.empty();
+                }
+                dispatcher.nudge();
+                return OptionalLong.of(row.getLong(1));
             }
         }
     }

@@ -8,5 +8,9 @@ public enum MessageStatus {
     SENDING,
     SENT,
     /** Given up: a permanent refusal or too old; {@code last_error} says why. */
-    FAILED
+    FAILED,
+    /** Held by the account or support ({@code held_at}): not tried until released. */
+    HELD,
+    /** Dropped by the account or support before delivery; its body is gone. */
+    DROPPED
 }

@@ -36,6 +36,11 @@ public interface OutboundConfig {
 
         @WithDefault("30S")
         Duration timeout();
+
+        /** Connections to the smarthost at once, each reused for many messages. */
+        @WithDefault("4")
+        @Min(1)
+        int connections();
     }
 
     /** How the delivery worker retries. */
@@ -45,8 +50,8 @@ public interface OutboundConfig {
         @WithDefault("2S")
         Duration pollInterval();
 
-        /** Messages claimed per round. */
-        @WithDefault("50")
+        /** Messages one connection claims at a time (ids and envelopes; bodies are read one by one). */
+        @WithDefault("20")
         @Min(1)
         int batchSize();
 

@@ -79,6 +79,18 @@ public class OutboundMessage extends PanacheEntityBase implements NamedKey {
     @Column(name = "sent_at")
     public Instant sentAt;
 
+    /** Parallel to {@link #recipients} once a try refused one of several; see {@code RecipientResults}. */
+    @Column(name = "recipient_results")
+    public String[] recipientResults;
+
+    /** When it became SENT, FAILED or DROPPED; retention counts from here. */
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    /** Set while someone holds it (status HELD, or a try under way that will end HELD). */
+    @Column(name = "held_at")
+    public Instant heldAt;
+
     /** The first envelope recipient, for the list; the others are counted beside it. */
     public String firstRecipient() {
         return recipients == null || recipients.length == 0 ? "" : recipients[0];

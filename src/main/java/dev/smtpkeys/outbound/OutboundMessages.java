@@ -64,6 +64,24 @@ public interface OutboundMessages {
     @Message("Failed")
     String status_failed();
 
+    @Message("Held")
+    String status_held();
+
+    @Message("Dropped")
+    String status_dropped();
+
+    @Message("{#if n == 1}1 recipient refused{#else}{n} recipients refused{/if}")
+    String messages_refused_recipients(long n);
+
+    @Message("sent")
+    String recipient_sent();
+
+    @Message("waiting for another try")
+    String recipient_waiting();
+
+    @Message("refused")
+    String recipient_failed();
+
     @Message("Refused by the mail server: {reply}")
     String error_upstream_rejected(String reply);
 

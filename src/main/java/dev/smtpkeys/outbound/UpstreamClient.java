@@ -1,6 +1,5 @@
 package dev.smtpkeys.outbound;
 
-import java.io.InputStream;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -13,6 +12,7 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
 /** One connection to the upstream smarthost through Angus Mail, reused for a batch of messages. */
 final class UpstreamClient implements AutoCloseable {
@@ -36,6 +36,8 @@ final class UpstreamClient implements AutoCloseable {
         props.put(prefix + "writetimeout", timeout);
         props.put(prefix + "auth", String.valueOf(config.username().isPresent()));
         props.put(prefix + "localhost", "smtp-keys");
+        // a refused RCPT must not cost the other recipients their copy (RFC 5321 3.3): send to those taken
+        props.put(prefix + "sendpartial", "true");
         if (config.tls() == OutboundConfig.UpstreamTls.STARTTLS) {
             props.put(prefix + "starttls.enable", "true");
             props.put(prefix + "starttls.required", "true");
@@ -57,8 +59,11 @@ final class UpstreamClient implements AutoCloseable {
         return transport;
     }
 
-    /** The message to send: the stored bytes unchanged, with the stored envelope sender. */
-    SMTPMessage message(String envelopeFrom, InputStream raw) throws MessagingException {
+    /**
+     * The message to send: the stored bytes unchanged, with the stored envelope sender. A shared stream
+     * lets the message keep the body as a view of the loaded bytes instead of copying them.
+     */
+    SMTPMessage message(String envelopeFrom, SharedByteArrayInputStream raw) throws MessagingException {
         SMTPMessage message = new SMTPMessage(session, raw);
         message.setEnvelopeFrom(envelopeFrom);
         return message;
@@ -113,9 +118,14 @@ final class UpstreamClient implements AutoCloseable {
         if (chosen == null) {
             return Optional.empty();
         }
-        String code = String.valueOf(code(chosen));
-        String text = chosen.getMessage() == null ? "" : CONTROL_OR_SPACE.matcher(chosen.getMessage()).replaceAll(" ").strip();
-        return Optional.of(text.startsWith(code) ? text : (code + " " + text).strip());
+        return Optional.of(replyOf(chosen));
+    }
+
+    /** The one-line SMTP reply that {@code e} (an exception with a reply code) carries. */
+    static String replyOf(Exception e) {
+        String code = String.valueOf(code(e));
+        String text = e.getMessage() == null ? "" : CONTROL_OR_SPACE.matcher(e.getMessage()).replaceAll(" ").strip();
+        return text.startsWith(code) ? text : (code + " " + text).strip();
     }
 
     /** Every message in the chain, for the server log: may name internal hosts, never shown to customers. */
@@ -134,7 +144,8 @@ final class UpstreamClient implements AutoCloseable {
         return text.toString();
     }
 
-    private static int code(Exception e) {
+    /** The SMTP reply code {@code e} carries, or -1. */
+    static int code(Exception e) {
         if (e instanceof SMTPSendFailedException s) {
             return s.getReturnCode();
         }
@@ -147,7 +158,7 @@ final class UpstreamClient implements AutoCloseable {
         return -1;
     }
 
-    private static Exception next(Exception e) {
+    static Exception next(Exception e) {
         return e instanceof MessagingException m && m.getNextException() != m ? m.getNextException() : null;
     }
 

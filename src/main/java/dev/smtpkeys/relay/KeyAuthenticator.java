@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import dev.smtpkeys.keys.KeyCheck;
 import dev.smtpkeys.keys.KeyRotation;
 import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.keys.VerifiedKey;
@@ -11,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * SMTP AUTH's decision: {@link KeyService#verify} (a checksum test, then one indexed lookup), the
- * failure count per client IP, the metrics and the key's last use. Never logs what was typed.
+ * failure count per client IP, the metrics and the key's last use. A right key from an address its
+ * allowlist does not hold fails like a wrong one and is logged for the account ({@link RefusedAddresses}).
+ * Never logs what was typed.
  */
 @ApplicationScoped
 public class KeyAuthenticator {
@@ -22,14 +25,16 @@ public class KeyAuthenticator {
     private final AuthThrottle throttle;
     private final KeyUsage usage;
     private final RelayMetrics metrics;
+    private final RefusedAddresses refused;
     private final KeyRotation rotation;
 
     KeyAuthenticator(KeyService keys, AuthThrottle throttle, KeyUsage usage, RelayMetrics metrics,
-            KeyRotation rotation) {
+            RefusedAddresses refused, KeyRotation rotation) {
         this.keys = keys;
         this.throttle = throttle;
         this.usage = usage;
         this.metrics = metrics;
+        this.refused = refused;
         this.rotation = rotation;
     }
 
@@ -50,9 +55,9 @@ public class KeyAuthenticator {
      * to the caller; a failure that reaches the limit answers {@link Outcome#BLOCKED}.
      */
     public Result authenticate(String login, String secret, String ip) {
-        Optional<VerifiedKey> verified;
+        Optional<KeyCheck> verified;
         try {
-            verified = keys.verify(login, secret);
+            verified = keys.verify(login, secret, address(ip));
         } catch (RuntimeException e) {
             metrics.auth("unavailable");
             return new Result(Outcome.UNAVAILABLE, null);
@@ -61,7 +66,12 @@ public class KeyAuthenticator {
             metrics.auth("failure");
             return new Result(throttle.recordFailure(ip) ? Outcome.BLOCKED : Outcome.FAILURE, null);
         }
-        VerifiedKey key = verified.get();
+        VerifiedKey key = verified.get().key();
+        if (!verified.get().addressAllowed()) {
+            metrics.auth("address_refused");
+            refused.refused(key.keyId(), ip);
+            return new Result(throttle.recordFailure(ip) ? Outcome.BLOCKED : Outcome.FAILURE, null);
+        }
         metrics.auth("success");
         usage.authenticated(key.keyId(), ip);
         if (key.retiresPredecessor()) {
@@ -77,5 +87,11 @@ public class KeyAuthenticator {
         } catch (RuntimeException e) {
             LOG.warnf("could not retire the key replaced by key %d: %s", key.keyId(), e.getClass().getName());
         }
+    }
+
+    /** The address as PostgreSQL's inet reads it: Java adds an IPv6 scope ({@code %eth0}) that it does not know. */
+    private static String address(String ip) {
+        int scope = ip == null ? -1 : ip.indexOf('%');
+        return scope < 0 ? ip : ip.substring(0, scope);
     }
 }

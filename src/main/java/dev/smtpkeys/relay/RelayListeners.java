@@ -23,6 +23,7 @@ import org.subethamail.smtp.server.Session;
 
 import dev.smtpkeys.keys.VerifiedKey;
 import dev.smtpkeys.outbound.MessageQueue;
+import dev.smtpkeys.sending.SendingQuota;
 
 /**
  * One running relay: a SubEthaSMTP server per configured port ({@link ListenerSpec}), all sharing one
@@ -35,7 +36,8 @@ final class RelayListeners implements AutoCloseable {
     private static final int BACKLOG = 1024;
 
     /** The parts every listener of a relay shares. */
-    record Services(KeyAuthenticator authenticator, MessageQueue queue, KeyUsage usage, RelayMetrics metrics) {
+    record Services(KeyAuthenticator authenticator, MessageQueue queue, KeyUsage usage, RelayMetrics metrics,
+            SendingQuota quota) {
     }
 
     private record Running(ListenerSpec spec, SMTPServer server, AtomicReference<DrainableServerSocket> socket) {
@@ -68,7 +70,7 @@ final class RelayListeners implements AutoCloseable {
         SSLSocketCreator tls = RelayTls.socketCreator(RelayTls.context(config.tls(), hostname));
         RelayMessageHandler.Intake intake = new RelayMessageHandler.Intake(config.maxRecipients(), config.maxMessageSize(),
                 hostname, services.queue(), services.usage(), services.metrics(),
-                new InflightBudget(config.maxInflightBytes().asLongValue()), spoolDir(config));
+                new InflightBudget(config.maxInflightBytes().asLongValue()), spoolDir(config), services.quota());
         ProxyTrust trust = new ProxyTrust(config.trustedProxies().orElse(List.of()));
         if (intake.budget().totalBytes() < config.maxMessageSize()) {
             LOG.warnf("smtpkeys.relay.max-inflight-bytes (%d) is below max-message-size (%d): the largest messages "

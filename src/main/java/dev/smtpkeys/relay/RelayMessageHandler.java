@@ -21,11 +21,12 @@ import org.subethamail.smtp.server.Session;
 
 import dev.smtpkeys.keys.VerifiedKey;
 import dev.smtpkeys.outbound.MessageQueue;
+import dev.smtpkeys.sending.SendingQuota;
 
 /**
- * One mail transaction of an authenticated session: checks the envelope, spools DATA within the
- * limits (never the whole message in the heap), refuses bare line feeds, and answers 250 only once
- * the message is committed to the queue.
+ * One mail transaction of an authenticated session: counts it against the account's sending limits
+ * at MAIL FROM, checks the envelope, spools DATA within the limits (never the whole message in the
+ * heap), refuses bare line feeds, and answers 250 only once the message is committed to the queue.
  */
 final class RelayMessageHandler implements MessageHandler {
 
@@ -33,7 +34,7 @@ final class RelayMessageHandler implements MessageHandler {
 
     /** What every mail transaction of one relay needs; built once, by {@link RelayListeners}. */
     record Intake(int maxRecipients, int maxMessageSize, String hostname, MessageQueue queue, KeyUsage usage,
-            RelayMetrics metrics, InflightBudget budget, Path spoolDir) {
+            RelayMetrics metrics, InflightBudget budget, Path spoolDir, SendingQuota quota) {
     }
 
     private final Intake intake;
@@ -44,6 +45,8 @@ final class RelayMessageHandler implements MessageHandler {
     private MailParameters parameters;
     private InflightBudget.Hold hold;
     private RelayDrain drain;
+    /** This message's place in the account's sending counts, until it is acknowledged (then null). */
+    private SendingQuota.Reservation reservation;
 
     RelayMessageHandler(Intake intake, Session session, VerifiedKey key) {
         this.intake = intake;
@@ -66,7 +69,34 @@ final class RelayMessageHandler implements MessageHandler {
         if (!RawMessage.isValidMailbox(address)) {
             throw new RejectException(501, "5.1.7 Bad sender address syntax");
         }
+        reservation = reserve();
         this.from = address;
+    }
+
+    /**
+     * Counts the message against the account's sending limits at MAIL FROM, so a client over them learns
+     * before it sends the body: {@code 451 4.7.1} for the rate (temporary: an MTA retries within the
+     * next minute), {@code 550 5.7.1} for the day (permanent, as Gmail's {@code 550 5.4.5}: waiting
+     * minutes would not help). README, "Sending limits", says why these codes.
+     */
+    private SendingQuota.Reservation reserve() throws RejectException {
+        try {
+            return intake.quota().reserve(key.accountId());
+        } catch (SendingQuota.OverLimitException e) {
+            SendingQuota.Refusal refusal = e.refusal();
+            intake.metrics().message("rejected", refusal.daily() ? "daily-quota" : "rate-limit");
+            if (refusal.daily()) {
+                throw new RejectException(550, "5.7.1 Daily sending quota exceeded: " + refusal.limit()
+                        + " messages per day for this account; it resets at 00:00 UTC");
+            }
+            throw new RejectException(451, "4.7.1 Sending rate limit exceeded: " + refusal.limit()
+                    + " messages per minute for this account, try again in "
+                    + Math.max(refusal.retryAfter().toSeconds(), 1) + " s");
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("could not count a message of account %d: %s %s", key.accountId(), e.getClass().getName(),
+                    e instanceof SQLException sql ? sql.getSQLState() : "");
+            throw new RejectException(451, "4.3.0 Cannot take the message right now, try again later");
+        }
     }
 
     @Override
@@ -118,20 +148,37 @@ final class RelayMessageHandler implements MessageHandler {
             // the key was deactivated or deleted since AUTH: this session may send nothing more
             throw new DropConnectionException(535, KeyAuthCommand.INVALID);
         }
+        reservation = null;
         intake.metrics().message("accepted", "queued");
         intake.usage().messageAccepted(key.keyId(), ip());
         return "2.0.0 Ok: queued as " + id.getAsLong();
     }
 
-    /** The end of every transaction (also of a session cut off): gives back its budget share and drain place. */
+    /**
+     * The end of every transaction (also of a session cut off): gives back its budget share and drain
+     * place, and its sending count unless the message was acknowledged.
+     */
     @Override
     public void done() {
+        if (reservation != null) {
+            release(reservation);
+            reservation = null;
+        }
         if (hold != null) {
             hold.release();
         }
         if (drain != null) {
             drain.leave();
             drain = null;
+        }
+    }
+
+    /** Gives back the place of a message that was not acknowledged; a failure leaves it counted (on the safe side). */
+    private void release(SendingQuota.Reservation taken) {
+        try {
+            intake.quota().release(taken);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("could not give back the sending count of account %d: %s", taken.accountId(), e.getClass().getName());
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 import dev.smtpkeys.outbound.MessageQueue;
+import dev.smtpkeys.sending.SendingQuota;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -28,9 +29,9 @@ public class RelayServer {
     private volatile RelayListeners relay;
 
     RelayServer(RelayConfig config, KeyAuthenticator authenticator, MessageQueue queue, KeyUsage usage,
-            RelayMetrics metrics) {
+            RelayMetrics metrics, SendingQuota quota) {
         this.config = config;
-        this.services = new RelayListeners.Services(authenticator, queue, usage, metrics);
+        this.services = new RelayListeners.Services(authenticator, queue, usage, metrics, quota);
     }
 
     void start(@Observes StartupEvent start) {

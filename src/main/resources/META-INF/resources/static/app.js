@@ -57,7 +57,7 @@
       confirmDialog.querySelectorAll('[data-slot]').forEach(function (slot) {
         var value = confirmLink.getAttribute('data-key-' + slot.getAttribute('data-slot'))
           || confirmLink.getAttribute('data-' + slot.getAttribute('data-slot')) || '';
-        if (slot.tagName === 'INPUT') { slot.value = value; } else { slot.textContent = value; }
+        if (slot.tagName === 'INPUT' || slot.tagName === 'TEXTAREA') { slot.value = value; } else { slot.textContent = value; }
       });
       if (showModal(confirmDialog)) { event.preventDefault(); }
       return;

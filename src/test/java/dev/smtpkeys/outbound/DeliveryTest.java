@@ -4,7 +4,6 @@ import static dev.smtpkeys.support.Waits.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -71,6 +70,43 @@ class DeliveryTest {
         assertEquals(DeliveryError.Code.UPSTREAM_REJECTED, error.code());
         assertTrue(error.detail().startsWith("553 "), message.lastError);
         assertTrue(TestUpstream.messagesTo(to).isEmpty());
+    }
+
+    @Test
+    void aRefusedRecipientCostsTheOthersNothingAndATemporaryOneIsRetriedAlone() throws Exception {
+        RelayFixtures.Key key = fixtures.newAccountWithKey("Shop");
+        String id = UUID.randomUUID().toString();
+        String good = "good-" + id + "@example.net";
+        String refused = "permfail-" + id + "@example.net";
+        String later = "tempfail-" + id + "@example.net";
+        try (SmtpTestClient client = fixtures.authenticated(key)) {
+            assertEquals(250, client.send("shop@example.org", List.of(good, refused, later), RelayFixtures.message("x")).code());
+        }
+        waitFor(() -> fixtures.messages(key).get(0).status == MessageStatus.SENT);
+
+        OutboundMessage message = fixtures.messages(key).get(0);
+        assertEquals(2, message.attempts);
+        assertEquals(1, TestUpstream.messagesTo(good).size(), "sent once, not again with the retry");
+        assertEquals(1, TestUpstream.messagesTo(later).size());
+        assertTrue(TestUpstream.messagesTo(refused).isEmpty());
+        assertEquals("SENT", message.recipientResults[0]);
+        assertTrue(message.recipientResults[1].startsWith("FAILED|UPSTREAM_REJECTED|553 "), message.recipientResults[1]);
+        assertEquals("SENT", message.recipientResults[2]);
+    }
+
+    @Test
+    void aMessageEveryRecipientOfWhichIsRefusedFailsAndTheConnectionServesTheNext() {
+        RelayFixtures.Key key = fixtures.newAccountWithKey("Shop");
+        String after = "after-" + UUID.randomUUID() + "@example.net";
+        UUID token = UUID.randomUUID();
+        long refused = fixtures.insertClaimed(key, "permfail-" + UUID.randomUUID() + "@example.net", token, 1);
+        long next = fixtures.insertClaimed(key, after, token, 1);
+
+        worker.deliver(List.of(claimed(refused, token, fixtures.stored(refused).recipients()[0], 1), claimed(next, token, after, 1)));
+
+        assertEquals("FAILED", fixtures.row(refused).status());
+        assertEquals(new RelayFixtures.Row("SENT", null, 1, null, true), fixtures.row(next));
+        assertEquals(1, TestUpstream.messagesTo(after).size());
     }
 
     @Test
@@ -212,8 +248,7 @@ class DeliveryTest {
     }
 
     private static DeliveryWorker.Claimed claimed(long id, UUID token, String to, int attempts, Instant receivedAt) {
-        return new DeliveryWorker.Claimed(id, token, "shop@example.org", new String[] {to},
-                RelayFixtures.message("x").getBytes(StandardCharsets.UTF_8), attempts, receivedAt);
+        return new DeliveryWorker.Claimed(id, token, "shop@example.org", new String[] {to}, null, attempts, receivedAt);
     }
 
     /** Claims three at a time until nothing is due; bounded, so a claim that never empties the queue fails. */
@@ -234,7 +269,7 @@ class DeliveryTest {
 
     private String pollJob() {
         return scheduler.getScheduledJobs().stream()
-                .filter(job -> job.getMethodDescription().endsWith(DeliveryWorker.class.getName() + "#poll"))
+                .filter(job -> job.getMethodDescription().endsWith(DeliveryDispatcher.class.getName() + "#poll"))
                 .findFirst().orElseThrow(() -> new AssertionError("no delivery job among " + scheduler.getScheduledJobs()))
                 .getId();
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import dev.smtpkeys.outbound.DeliveryWorker;
+import dev.smtpkeys.outbound.DeliveryDispatcher;
 import dev.smtpkeys.outbound.OutboundConfig;
 import io.quarkus.scheduler.Scheduled;
 
@@ -30,7 +30,7 @@ class RelaySchedulesTest {
     @Test
     void everyIntervalIsARelaySettingWithoutADefaultOfItsOwn() throws NoSuchMethodException {
         Map<Method, String> expected = Map.of(
-                DeliveryWorker.class.getDeclaredMethod("poll"), "smtpkeys.relay.delivery.poll-interval",
+                DeliveryDispatcher.class.getDeclaredMethod("poll"), "smtpkeys.relay.delivery.poll-interval",
                 KeyUsage.class.getDeclaredMethod("flush"), "smtpkeys.relay.last-used-flush-interval");
         expected.forEach((method, property) -> {
             String every = method.getAnnotation(Scheduled.class).every();

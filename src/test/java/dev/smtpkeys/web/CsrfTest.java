@@ -76,6 +76,8 @@ class CsrfTest {
                 new Row("/settings/keys/smtp", Who.USER, a -> "/settings/keys/smtp",
                         a -> form("name", "Csrf", "nonce", UUID.randomUUID().toString())),
                 new Row("/settings/keys/smtp/master/reveal", Who.USER, a -> "/settings/keys/smtp/master/reveal", a -> form()),
+                new Row("/settings/keys/smtp/{id}/networks", Who.USER, a -> "/settings/keys/smtp/" + a.active() + "/networks",
+                        a -> form("networks", "192.0.2.1")),
                 new Row("/admin/accounts", Who.SUPPORT, a -> "/admin/accounts", a -> form("company", "Csrf Ltd", "email", fresh())),
                 new Row("/admin/accounts/{id}/keys/deactivate-all", Who.SUPPORT,
                         a -> admin(a) + "/deactivate-all", a -> form("reason", REASON))));

@@ -31,7 +31,7 @@ class MessageBundleParityTest {
     void everyFeatureHasABundle() {
         Set<String> names = new TreeSet<>();
         Bundles.ALL.forEach(bundle -> names.add(Bundles.name(bundle)));
-        assertEquals(new TreeSet<>(List.of("web", "account", "keys", "activity", "admin", "outbound")), names);
+        assertEquals(new TreeSet<>(List.of("web", "account", "keys", "activity", "admin", "outbound", "sending")), names);
     }
 
     @Test

@@ -1,0 +1,63 @@
+package dev.smtpkeys.keys;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.hibernate.annotations.ColumnTransformer;
+
+import dev.smtpkeys.account.Account;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One address or CIDR range a key may be used from. A key without any is usable from everywhere;
+ * the rows go with the key when it is deleted (on delete cascade).
+ */
+@Entity
+@Table(name = "smtp_key_allowed_network")
+public class AllowedNetwork extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "key_id", nullable = false, updatable = false)
+    public long keyId;
+
+    /** A PostgreSQL {@code cidr}: written from the normalized text, read back as PostgreSQL prints it. */
+    @Column(nullable = false, updatable = false, columnDefinition = "cidr")
+    @ColumnTransformer(write = "cast(? as cidr)")
+    public String network;
+
+    /** The key's networks as pages show them, in the order of the database's cidr sort. */
+    public static List<String> ofKey(long keyId) {
+        return AllowedNetwork.<AllowedNetwork>list("keyId = ?1 order by id", keyId).stream()
+                .map(n -> Networks.display(n.network)).toList();
+    }
+
+    /** Every restricted key of the account with its networks, one query for the whole key table. */
+    public static Map<Long, List<String>> ofAccount(Account account) {
+        List<AllowedNetwork> rows = getEntityManager().createQuery(
+                "select n from AllowedNetwork n where n.keyId in (select k.id from SmtpKey k where k.account = ?1)"
+                        + " order by n.id", AllowedNetwork.class)
+                .setParameter(1, account).getResultList();
+        return rows.stream().collect(Collectors.groupingBy(n -> n.keyId,
+                Collectors.mapping(n -> Networks.display(n.network), Collectors.toList())));
+    }
+
+    static void replace(long keyId, List<String> networks) {
+        delete("keyId", keyId);
+        for (String network : networks) {
+            AllowedNetwork row = new AllowedNetwork();
+            row.keyId = keyId;
+            row.network = network;
+            row.persist();
+        }
+    }
+}
