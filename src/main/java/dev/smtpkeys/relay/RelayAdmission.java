@@ -1,11 +1,9 @@
 package dev.smtpkeys.relay;
 
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.SocketException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -19,6 +17,8 @@ import org.subethamail.smtp.server.SSLSocketCreator;
 import org.subethamail.smtp.server.Session;
 import org.subethamail.smtp.server.SessionHandler;
 import org.subethamail.smtp.server.SessionHandler.SessionAcceptance;
+
+import dev.smtpkeys.limits.ClientNetwork;
 
 /**
  * Who may hold a session, in the spirit of Postfix's anvil: per client (an IPv4 address or an IPv6 /64)
@@ -85,10 +85,7 @@ final class RelayAdmission implements AutoCloseable {
 
     /** The client a limit counts: the IPv4 address, or the /64 of an IPv6 address. */
     static String client(InetAddress address) {
-        if (address instanceof Inet4Address) {
-            return address.getHostAddress();
-        }
-        return HexFormat.of().formatHex(address.getAddress(), 0, 8) + "/64";
+        return ClientNetwork.of(address);
     }
 
     private SessionAcceptance admit(Session session, boolean proxyProtocol, SSLSocketCreator implicitTls) {
