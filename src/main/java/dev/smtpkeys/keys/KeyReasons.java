@@ -1,18 +1,11 @@
 package dev.smtpkeys.keys;
 
-import java.text.Normalizer;
-
 import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.account.Role;
+import dev.smtpkeys.audit.WrittenReason;
 
-/**
- * The written reason that support staff must give for every change to a customer's key: it is what
- * the account's users read in their activity log, so "x" is not enough.
- */
+/** The written reason that support staff must give for every change to a customer's key ({@link WrittenReason}). */
 public final class KeyReasons {
-
-    public static final int MIN_LENGTH = 10;
-    public static final int MAX_LENGTH = 500;
 
     private KeyReasons() {
     }
@@ -25,14 +18,11 @@ public final class KeyReasons {
         if (!Role.SUPPORT.equals(actor.role())) {
             return null;
         }
-        String reason = raw == null ? "" : Normalizer.normalize(raw.strip(), Normalizer.Form.NFC)
-                .replace("\r\n", "\n");
-        int length = reason.codePointCount(0, reason.length());
-        if (length < MIN_LENGTH) {
-            throw new KeyException(KeyProblem.REASON_TOO_SHORT);
-        }
-        if (length > MAX_LENGTH) {
-            throw new KeyException(KeyProblem.REASON_TOO_LONG);
+        String reason = WrittenReason.normalize(raw);
+        WrittenReason.Problem problem = WrittenReason.problem(reason);
+        if (problem != null) {
+            throw new KeyException(problem == WrittenReason.Problem.TOO_SHORT ? KeyProblem.REASON_TOO_SHORT
+                    : KeyProblem.REASON_TOO_LONG);
         }
         return reason;
     }

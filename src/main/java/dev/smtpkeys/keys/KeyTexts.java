@@ -1,5 +1,6 @@
 package dev.smtpkeys.keys;
 
+import dev.smtpkeys.audit.WrittenReason;
 import dev.smtpkeys.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -38,8 +39,8 @@ public class KeyTexts {
             case EXPIRY_INVALID -> msg.problem_expiry_invalid();
             case EXPIRY_PAST -> msg.problem_expiry_past();
             case GRACE_INVALID -> msg.problem_grace_invalid();
-            case REASON_TOO_SHORT -> msg.problem_reason_too_short(KeyReasons.MIN_LENGTH);
-            case REASON_TOO_LONG -> msg.problem_reason_too_long(KeyReasons.MAX_LENGTH);
+            case REASON_TOO_SHORT -> msg.problem_reason_too_short(WrittenReason.MIN_LENGTH);
+            case REASON_TOO_LONG -> msg.problem_reason_too_long(WrittenReason.MAX_LENGTH);
             case PASSWORD_NOT_CHOSEN -> msg.problem_password_not_chosen();
         };
     }

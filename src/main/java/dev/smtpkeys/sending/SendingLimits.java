@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.audit.AuditLog;
+import dev.smtpkeys.audit.WrittenReason;
 import dev.smtpkeys.web.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -31,8 +31,6 @@ public class SendingLimits {
 
     public static final int MAX_PER_MINUTE = 1_000_000;
     public static final int MAX_PER_DAY = 100_000_000;
-    public static final int REASON_MIN = 10;
-    public static final int REASON_MAX = 500;
 
     /** A pair of limits: messages per minute and per day. */
     public record Limits(int perMinute, int perDay) {
@@ -148,15 +146,16 @@ public class SendingLimits {
     }
 
     private static String reason(String typed) {
-        return Normalizer.normalize(typed == null ? "" : typed.strip(), Normalizer.Form.NFC).replace("\r\n", "\n");
+        return WrittenReason.normalize(typed);
     }
 
     private static String reasonProblem(String reason, SendingMessages msg) {
-        int length = reason.codePointCount(0, reason.length());
-        if (length < REASON_MIN) {
-            return msg.problem_reason_too_short(REASON_MIN);
+        WrittenReason.Problem problem = WrittenReason.problem(reason);
+        if (problem == null) {
+            return null;
         }
-        return length > REASON_MAX ? msg.problem_reason_too_long(REASON_MAX) : null;
+        return problem == WrittenReason.Problem.TOO_SHORT ? msg.problem_reason_too_short(WrittenReason.MIN_LENGTH)
+                : msg.problem_reason_too_long(WrittenReason.MAX_LENGTH);
     }
 
     private static Limits limits(Object[] row) {
