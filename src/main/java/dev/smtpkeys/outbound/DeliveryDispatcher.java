@@ -3,6 +3,7 @@ package dev.smtpkeys.outbound;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -102,7 +103,12 @@ public class DeliveryDispatcher {
     private void runLanes(List<UpstreamClient> clients) {
         List<Future<?>> running = new ArrayList<>();
         for (UpstreamClient client : clients) {
-            running.add(lanes.submit(() -> lane(client)));
+            try {
+                running.add(lanes.submit(() -> lane(client)));
+            } catch (RejectedExecutionException e) {
+                // shutting down: what is not claimed stays queued for the next start or another instance
+                break;
+            }
         }
         for (Future<?> lane : running) {
             try {
