@@ -57,10 +57,7 @@ class AdminBrowserTest {
         long keyId = data.generateKey(customer, "Leaked shop key");
         String support = accounts.createSupport();
 
-        Browser.reset(browser, base.toString());
-        browser.findElement(By.id("email")).sendKeys(support);
-        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        Browser.signIn(browser, base.toString(), support);
         WebElement search = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name=q]")));
 
         search.sendKeys(customer.smtpLogin().substring(0, 7));

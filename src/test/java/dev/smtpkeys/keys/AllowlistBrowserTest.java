@@ -57,12 +57,9 @@ class AllowlistBrowserTest {
 
     @Test
     void allowlistIsEditedInTheKeysDialog() {
-        Browser.reset(browser, base.toString());
         TestAccounts.Created owner = accounts.create();
         long keyId = data.generateKey(owner, "Web shop");
-        browser.findElement(By.id("email")).sendKeys(owner.email());
-        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        Browser.signIn(browser, base.toString(), owner.email());
 
         WebElement dialog = openDialog(keyId);
         assertTrue(dialog.getText().contains("Web shop"), "the dialog names the key");

@@ -55,11 +55,8 @@ class KeysWithoutScriptBrowserTest {
 
     @BeforeEach
     void signIn() {
-        Browser.reset(browser, base.toString());
         owner = accounts.create();
-        browser.findElement(By.id("email")).sendKeys(owner.email());
-        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        Browser.signIn(browser, base.toString(), owner.email());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.keys tbody tr.master")));
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -74,6 +75,17 @@ public final class Browser {
         driver.manage().window().setSize(WINDOW);
         driver.get(base + "login");
         driver.manage().logs().get(LogType.BROWSER);
+    }
+
+    /**
+     * Signs the browser out ({@link #reset}), then in as {@code email} with {@link TestAccounts#PASSWORD}
+     * through the sign-in form, as a person would; the caller waits for the page it expects next.
+     */
+    public static void signIn(ChromeDriver driver, String base, String email) {
+        reset(driver, base);
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
     }
 
     /**

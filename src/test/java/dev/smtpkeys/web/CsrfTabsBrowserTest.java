@@ -53,10 +53,7 @@ class CsrfTabsBrowserTest {
     void theFirstTabsFormPostsAfterASecondTabOpenedPages() {
         TestAccounts.Created owner = accounts.create();
         long key = data.generateKey(owner, "Shop");
-        Browser.reset(browser, base.toString());
-        browser.findElement(By.id("email")).sendKeys(owner.email());
-        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        Browser.signIn(browser, base.toString(), owner.email());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.keys")));
 
         browser.get(base + "settings/keys/smtp/" + key + "/deactivate");
