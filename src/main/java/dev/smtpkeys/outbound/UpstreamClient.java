@@ -18,8 +18,8 @@ import jakarta.mail.util.SharedByteArrayInputStream;
 /**
  * One connection to the upstream smarthost through Angus Mail, reused for a batch of messages; a second
  * one, opened only when a message has a non-ASCII envelope address, writes its commands in UTF-8. Angus
- * reads {@code mail.mime.allowutf8} once per transport and then adds SMTPUTF8 to every MAIL FROM the
- * smarthost allows it on, so ASCII mail must not go over that one.
+ * reads {@code mail.mime.allowutf8} once per transport and then adds SMTPUTF8 to every MAIL FROM when
+ * the smarthost offers it, so ASCII mail must not go over that one.
  */
 final class UpstreamClient implements AutoCloseable {
 

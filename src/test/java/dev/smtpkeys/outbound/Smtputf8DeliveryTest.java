@@ -168,7 +168,7 @@ class Smtputf8DeliveryTest {
                 + " does not offer (5.6.7).";
         assertEquals(List.of(TO + " refused " + why, "b@example.net refused " + why),
                 Jsoup.parse(session.get("/settings/messages").asString()).select("#message-" + id + " .recipient-states li").eachText());
-        String warum = "Nicht zugestellt: Adresse oder Kopfzeilen brauchen SMTPUTF8 (internationalisierte Mail), das der"
+        String warum = "Nicht zugestellt: Adresse oder Kopfzeilen brauchen SMTPUTF8 (internationalisierte Mail), was der"
                 + " Mailserver nicht anbietet (5.6.7).";
         assertEquals(List.of(TO + " abgelehnt " + warum, "b@example.net abgelehnt " + warum),
                 Jsoup.parse(session.language("de").get("/settings/messages").asString())
