@@ -39,7 +39,7 @@ class DeliveryClaims {
                            order by next_attempt_at
                            limit ?
                            for update skip locked)
-            returning id, envelope_from, recipients, recipient_results, attempts, received_at""";
+            returning id, envelope_from, recipients, recipient_results, attempts, received_at, smtputf8""";
 
     // a read, no write, while the lease has at least half of its length to run: a send lasts a few
     // upstream timeouts at most, far less, so nobody else can claim the message before its FINISH
@@ -91,7 +91,7 @@ class DeliveryClaims {
                         Array results = row.getArray(4);
                         claimed.add(new Claimed(row.getLong(1), token, row.getString(2),
                                 (String[]) row.getArray(3).getArray(), results == null ? null : (String[]) results.getArray(),
-                                row.getInt(5), row.getTimestamp(6).toInstant()));
+                                row.getInt(5), row.getTimestamp(6).toInstant(), row.getBoolean(7)));
                     }
                 }
                 return claimed;

@@ -18,6 +18,11 @@ public record DeliveryError(Code code, String detail) {
         UPSTREAM_UNREACHABLE,
         /** The message's lifetime ran out; the detail is the last upstream reply, if there was one. */
         EXPIRED,
+        /**
+         * Returned without a try, as Postfix does: the message needs SMTPUTF8 (RFC 6531) and the smarthost
+         * does not offer it; the detail is the status Postfix gives for it (the page shows its own text).
+         */
+        SMTPUTF8_UNSUPPORTED,
         /** A value written before the codes existed: its text is not shown, it may name internal hosts. */
         UNKNOWN
     }
@@ -30,6 +35,11 @@ public record DeliveryError(Code code, String detail) {
     static DeliveryError of(Exception e) {
         return UpstreamClient.reply(e).map(reply -> new DeliveryError(Code.UPSTREAM_REJECTED, reply))
                 .orElseGet(() -> new DeliveryError(Code.UPSTREAM_UNREACHABLE, ""));
+    }
+
+    /** Why a message that needs SMTPUTF8 cannot go to a smarthost without it (Postfix's status code and text). */
+    static DeliveryError smtputf8Unsupported() {
+        return new DeliveryError(Code.SMTPUTF8_UNSUPPORTED, "5.6.7 SMTPUTF8 is required, but was not offered by the smarthost");
     }
 
     /** This message given up because it got too old, keeping the upstream's last reply if any. */

@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.jboss.logging.Logger;
 
 import dev.smtpkeys.outbound.RecipientResults.Result;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.util.SharedByteArrayInputStream;
 
@@ -44,9 +47,15 @@ public class DeliveryWorker {
     /**
      * A claimed message, without its body; {@code token} tells this claim from a later one of the same
      * message. {@code storedResults} runs parallel to {@code recipients} (null: none tried yet).
+     * {@code smtputf8}: its sender declared SMTPUTF8 (RFC 6531).
      */
     record Claimed(long id, UUID token, String from, String[] recipients, String[] storedResults, int attempts,
-            Instant receivedAt) {
+            Instant receivedAt, boolean smtputf8) {
+
+        Claimed(long id, UUID token, String from, String[] recipients, String[] storedResults, int attempts,
+                Instant receivedAt) {
+            this(id, token, from, recipients, storedResults, attempts, receivedAt, false);
+        }
 
         /** The indexes of the recipients still to be tried. */
         int[] pending() {
@@ -111,13 +120,15 @@ public class DeliveryWorker {
         for (int index : pending) {
             tried.add(message.recipients()[index]);
         }
+        // those that need SMTPUTF8 where the smarthost does not offer it: returned without a try
+        boolean[] returned = new boolean[tried.size()];
         Exception failure = null;
         try {
-            Address[] to = new Address[tried.size()];
-            for (int i = 0; i < to.length; i++) {
-                to[i] = new InternetAddress(tried.get(i), false);
+            SMTPMessage mime = client.message(message.from(), new SharedByteArrayInputStream(body));
+            Transport transport = Smtputf8.route(client, message, body, tried, returned, mime);
+            if (transport != null) {
+                transport.sendMessage(mime, addresses(Smtputf8.kept(tried, returned)));
             }
-            client.connected().sendMessage(client.message(message.from(), new SharedByteArrayInputStream(body)), to);
         } catch (MessagingException | IllegalStateException e) {
             failure = e;
             if (!RecipientResults.onlyRecipientsRefused(e)) {
@@ -126,9 +137,15 @@ public class DeliveryWorker {
             // the full cause (it can name internal hosts) only here; the customer sees the code
             LOG.infof("message %d, try %d: %s", message.id(), message.attempts(), UpstreamClient.describe(e));
         }
+        List<Result> results = new ArrayList<>(tried.size());
+        List<Result> sent = RecipientResults.of(Smtputf8.kept(tried, returned), failure);
+        for (int i = 0, next = 0; i < returned.length; i++) {
+            results.add(returned[i] ? new Result(RecipientResults.State.FAILED, DeliveryError.smtputf8Unsupported())
+                    : sent.get(next++));
+        }
         Instant now = Instant.now();
         boolean expired = now.isAfter(message.receivedAt().plus(delivery.lifetime()));
-        MessageOutcome outcome = MessageOutcome.decide(message, RecipientResults.of(tried, failure), now, expired,
+        MessageOutcome outcome = MessageOutcome.decide(message, results, now, expired,
                 backoff(message.attempts()));
         metrics.delivery(switch (outcome.status()) {
             case SENT -> "sent";
@@ -136,6 +153,14 @@ public class DeliveryWorker {
             default -> "retry";
         });
         return outcome;
+    }
+
+    private static Address[] addresses(List<String> recipients) throws AddressException {
+        Address[] to = new Address[recipients.size()];
+        for (int i = 0; i < to.length; i++) {
+            to[i] = new InternetAddress(recipients.get(i), false);
+        }
+        return to;
     }
 
     /** The wait before try {@code attempts + 1}: the initial wait, doubled per earlier failure, capped. */

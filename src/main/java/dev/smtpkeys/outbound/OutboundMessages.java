@@ -139,6 +139,9 @@ public interface OutboundMessages {
     @Message("Last answer: {reply}")
     String error_last_reply(String reply);
 
+    @Message("Not delivered: the address or headers need SMTPUTF8 (internationalized mail), which the mail server does not offer (5.6.7).")
+    String error_smtputf8_unsupported();
+
     @Message("The delivery attempt failed.")
     String error_unknown();
 }

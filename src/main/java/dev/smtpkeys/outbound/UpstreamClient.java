@@ -8,23 +8,40 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.util.SharedByteArrayInputStream;
 
-/** One connection to the upstream smarthost through Angus Mail, reused for a batch of messages. */
+/**
+ * One connection to the upstream smarthost through Angus Mail, reused for a batch of messages; a second
+ * one, opened only when a message has a non-ASCII envelope address, writes its commands in UTF-8. Angus
+ * reads {@code mail.mime.allowutf8} once per transport and then adds SMTPUTF8 to every MAIL FROM when
+ * the smarthost offers it, so ASCII mail must not go over that one.
+ */
 final class UpstreamClient implements AutoCloseable {
 
     private static final Pattern CONTROL_OR_SPACE = Pattern.compile("[\\s\\p{Cntrl}]+");
 
     private final OutboundConfig.Upstream config;
     private final Session session;
+    private final Session utf8Session;
     private Transport transport;
+    private Transport utf8Transport;
 
     UpstreamClient(OutboundConfig.Upstream config) {
         this.config = config;
+        Properties props = properties();
+        this.session = Session.getInstance(props);
+        // commands (the envelope) in UTF-8, and SMTPUTF8 on MAIL FROM where the smarthost offers it (RFC 6531)
+        Properties utf8 = properties();
+        utf8.put("mail.mime.allowutf8", "true");
+        this.utf8Session = Session.getInstance(utf8);
+    }
+
+    private Properties properties() {
         String protocol = protocol();
         Properties props = new Properties();
         String prefix = "mail." + protocol + ".";
@@ -45,23 +62,44 @@ final class UpstreamClient implements AutoCloseable {
         if (config.tls() != OutboundConfig.UpstreamTls.NONE) {
             props.put(prefix + "ssl.checkserveridentity", "true");
         }
-        this.session = Session.getInstance(props);
+        return props;
     }
 
     /** The open connection, (re)connecting when needed. */
     Transport connected() throws MessagingException {
         if (transport == null || !transport.isConnected()) {
-            forget();
-            transport = session.getTransport(protocol());
-            transport.connect(config.host().orElseThrow(), config.port(),
-                    config.username().orElse(null), config.password().orElse(null));
+            close(transport);
+            transport = connect(session);
         }
         return transport;
     }
 
+    /** The open connection whose commands are UTF-8, for a non-ASCII envelope; (re)connecting when needed. */
+    Transport connectedUtf8() throws MessagingException {
+        if (utf8Transport == null || !utf8Transport.isConnected()) {
+            close(utf8Transport);
+            utf8Transport = connect(utf8Session);
+        }
+        return utf8Transport;
+    }
+
+    private Transport connect(Session from) throws MessagingException {
+        Transport opened = from.getTransport(protocol());
+        opened.connect(config.host().orElseThrow(), config.port(),
+                config.username().orElse(null), config.password().orElse(null));
+        return opened;
+    }
+
+    /** Whether the smarthost behind {@code connected} said SMTPUTF8 in its EHLO answer. */
+    static boolean offersSmtputf8(Transport connected) {
+        return connected instanceof SMTPTransport smtp && smtp.supportsExtension("SMTPUTF8");
+    }
+
     /**
      * The message to send: the stored bytes unchanged, with the stored envelope sender. A shared stream
-     * lets the message keep the body as a view of the loaded bytes instead of copying them.
+     * lets the message keep the body as a view of the loaded bytes instead of copying them. It always
+     * belongs to the ASCII session, whose headers go out byte for byte as they were read (as ISO-8859-1
+     * characters): the UTF-8 one would replace every byte that is not valid UTF-8.
      */
     SMTPMessage message(String envelopeFrom, SharedByteArrayInputStream raw) throws MessagingException {
         SMTPMessage message = new SMTPMessage(session, raw);
@@ -69,15 +107,21 @@ final class UpstreamClient implements AutoCloseable {
         return message;
     }
 
-    /** Drops the connection after an error, so the next message starts on a fresh one. */
+    /** Drops the connections after an error, so the next message starts on a fresh one. */
     void forget() {
-        if (transport != null) {
+        close(transport);
+        close(utf8Transport);
+        transport = null;
+        utf8Transport = null;
+    }
+
+    private static void close(Transport connection) {
+        if (connection != null) {
             try {
-                transport.close();
+                connection.close();
             } catch (MessagingException | RuntimeException ignored) {
                 // it is being thrown away
             }
-            transport = null;
         }
     }
 

@@ -128,6 +128,34 @@ public class RelayFixtures {
     }
 
     /**
+     * The same for a message with its own envelope and bytes; {@code smtputf8}: its sender declared
+     * SMTPUTF8, as the relay stores it.
+     */
+    public long insertClaimed(Key key, String from, List<String> to, boolean smtputf8, String raw, UUID token) {
+        String sql = "insert into outbound_message (account_id, key_id, key_name, key_master, envelope_from, recipients,"
+                + " subject, size_bytes, raw_mime, smtputf8, status, claim_token, attempts, next_attempt_at)"
+                + " values (?, ?, 'Shop', false, ?, ?, 'Inserted', ?, ?, ?, 'SENDING', ?, 1, now() + interval '10 minutes')"
+                + " returning id";
+        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(sql)) {
+            insert.setLong(1, key.accountId());
+            insert.setLong(2, key.keyId());
+            insert.setString(3, from);
+            insert.setArray(4, c.createArrayOf("text", to.toArray()));
+            insert.setInt(5, bytes.length);
+            insert.setBytes(6, bytes);
+            insert.setBoolean(7, smtputf8);
+            insert.setObject(8, token);
+            try (ResultSet r = insert.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * A message in a final state, as the sent-mail page lists it; nothing the worker will take. A null
      * {@code keyName} stores it as the master key's, as the relay does (the master key has no name).
      */
