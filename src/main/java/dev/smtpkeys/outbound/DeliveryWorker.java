@@ -52,11 +52,6 @@ public class DeliveryWorker {
     record Claimed(long id, UUID token, String from, String[] recipients, String[] storedResults, int attempts,
             Instant receivedAt, boolean smtputf8) {
 
-        Claimed(long id, UUID token, String from, String[] recipients, String[] storedResults, int attempts,
-                Instant receivedAt) {
-            this(id, token, from, recipients, storedResults, attempts, receivedAt, false);
-        }
-
         /** The indexes of the recipients still to be tried. */
         int[] pending() {
             List<Integer> pending = new ArrayList<>();

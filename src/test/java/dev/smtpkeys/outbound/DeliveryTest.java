@@ -248,7 +248,7 @@ class DeliveryTest {
     }
 
     private static DeliveryWorker.Claimed claimed(long id, UUID token, String to, int attempts, Instant receivedAt) {
-        return new DeliveryWorker.Claimed(id, token, "shop@example.org", new String[] {to}, null, attempts, receivedAt);
+        return new DeliveryWorker.Claimed(id, token, "shop@example.org", new String[] {to}, null, attempts, receivedAt, false);
     }
 
     /** Claims three at a time until nothing is due; bounded, so a claim that never empties the queue fails. */

@@ -101,7 +101,7 @@ class QueuedMailTest {
         fixtures.hold(key.accountId(), key.keyId());
 
         worker.deliver(List.of(new DeliveryWorker.Claimed(id, token, "shop@example.org", new String[] {to}, null, 1,
-                java.time.Instant.now())));
+                java.time.Instant.now(), false)));
 
         assertEquals("HELD", fixtures.row(id).status());
     }
