@@ -193,32 +193,37 @@ class ExpiryRemindersTest {
     @Test
     void twoRunsAtTheSameMomentSendEachReminderOnce() throws Exception {
         String colleague = germanColleague();
-        int count = 6;
-        for (int i = 0; i < count; i++) {
-            generate("Shop " + i, Duration.ofDays(10));
-        }
-        clock.advance(Duration.ofDays(3).plusMinutes(1));
-        CyclicBarrier start = new CyclicBarrier(2);
+        int rounds = 10;
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            List<Future<Integer>> runs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                runs.add(threads.submit(() -> {
-                    start.await();
-                    return job.run();
-                }));
-            }
-            for (Future<Integer> run : runs) {
-                run.get();
+            // each round makes keys that become due, then starts two runs together
+            for (int round = 0; round < rounds; round++) {
+                generate("Shop " + round + "a", Duration.ofDays(7).plusMinutes(1));
+                generate("Shop " + round + "b", Duration.ofDays(7).plusMinutes(1));
+                clock.advance(Duration.ofMinutes(2));
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    runs.add(threads.submit(() -> {
+                        start.await();
+                        return job.run();
+                    }));
+                }
+                for (Future<Integer> run : runs) {
+                    run.get();
+                }
             }
         } finally {
             threads.shutdownNow();
         }
-        assertEquals(count, reminders(owner.email()).size());
-        assertEquals(count, reminders(colleague).size());
-        for (int i = 0; i < count; i++) {
-            String name = "\"Shop " + i + "\"";
-            assertEquals(1, reminders(owner.email()).stream().filter(m -> m.getSubject().contains(name)).count(), name);
+        assertEquals(2 * rounds, reminders(owner.email()).size());
+        assertEquals(2 * rounds, reminders(colleague).size());
+        for (int round = 0; round < rounds; round++) {
+            for (String letter : List.of("a", "b")) {
+                String name = "\"Shop " + round + letter + "\"";
+                assertEquals(1, reminders(owner.email()).stream().filter(m -> m.getSubject().contains(name)).count(),
+                        name);
+            }
         }
     }
 
@@ -227,7 +232,7 @@ class ExpiryRemindersTest {
         generate("Retried", Duration.ofDays(10));
         clock.advance(Duration.ofDays(3).plusMinutes(1));
         String address = owner.email();
-        setEmail(owner.userId(), "not an address");
+        setEmail(owner.userId(), "not an address " + UUID.randomUUID());
         job.run();
         assertEquals(0, reminders(address).size());
 
@@ -242,7 +247,7 @@ class ExpiryRemindersTest {
         generate("Given up", Duration.ofDays(10));
         clock.advance(Duration.ofDays(3).plusMinutes(1));
         String address = owner.email();
-        setEmail(owner.userId(), "not an address");
+        setEmail(owner.userId(), "not an address " + UUID.randomUUID());
         for (int i = 0; i < config.expiryReminderTries(); i++) {
             job.run();
         }
