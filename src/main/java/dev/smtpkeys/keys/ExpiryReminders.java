@@ -44,19 +44,24 @@ public class ExpiryReminders {
             return this == WEEK ? DAY.before : Duration.ZERO;
         }
 
+        /** Once the next reminder is out, this one is stale (an instance whose clock lags must not send it). */
+        private String nextNotSent() {
+            return this == WEEK ? "and " + DAY.column + " is null" : "";
+        }
+
         // one statement: of several runners at the same moment, one claims a row, the others skip it
         private String claimSql() {
             return """
                     update smtp_key set %1$s = ?1
                      where id in (select id from smtp_key
-                                   where status = 'ACTIVE' and rotated_at is null and %1$s is null
+                                   where status = 'ACTIVE' and rotated_at is null and %1$s is null %2$s
                                      and expires_at <= ?2 and expires_at > ?3
                                      and created_at <= expires_at - make_interval(secs => ?4)
                                    order by expires_at, id limit ?5
                                    for update skip locked)
                        and %1$s is null
                     returning id, account_id, name, suffix, master, expires_at, expiry_reminder_failures"""
-                    .formatted(column);
+                    .formatted(column, nextNotSent());
         }
     }
 

@@ -165,6 +165,11 @@ class ExpiryRemindersTest {
         job.run();
         job.run();
         assertEquals(List.of("24 hours"), thresholds(owner.email()));
+
+        // an instance whose clock lags by days does not send the week's reminder after the day's
+        clock.advance(Duration.ofDays(-3));
+        job.run();
+        assertEquals(List.of("24 hours"), thresholds(owner.email()));
     }
 
     @Test
