@@ -119,16 +119,15 @@ public class ExpiryReminderJob {
     }
 
     private boolean failed(Due due, int delivered, int of, RuntimeException e) {
-        boolean retry;
+        String then;
         try {
-            retry = reminders.release(due, config.expiryReminderTries());
+            then = reminders.release(due, config.expiryReminderTries()) ? "the next run tries again" : "given up";
         } catch (RuntimeException releaseFailed) {
-            retry = false;
+            then = "its claim could not be given back (" + releaseFailed.getClass().getName() + "), so it is lost";
         }
         // the class only: a mail server's message may quote the mail, and no key is ever logged
         LOG.warnf("expiry reminder (%s) for key %d of account %d not sent (%d of %d users; %s); %s", due.threshold(),
-                due.key().id(), due.accountId(), delivered, of, e.getClass().getName(),
-                retry ? "the next run tries again" : "given up");
+                due.key().id(), due.accountId(), delivered, of, e.getClass().getName(), then);
         return false;
     }
 }

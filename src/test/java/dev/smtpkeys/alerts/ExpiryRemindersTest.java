@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -263,6 +264,18 @@ class ExpiryRemindersTest {
         clock.advance(Duration.ofDays(6));
         job.run();
         assertEquals(List.of("24 hours"), thresholds(address), "the day's reminder has tries of its own");
+    }
+
+    @Test
+    void withAlertsSwitchedOffNothingIsClaimedOrSent() {
+        // a proxy, not a class: Quarkus would take a class implementing the mapping for a bean
+        AlertsConfig off = (AlertsConfig) Proxy.newProxyInstance(AlertsConfig.class.getClassLoader(),
+                new Class<?>[] {AlertsConfig.class}, (proxy, method, args) -> {
+                    assertEquals("enabled", method.getName(), "only asked whether alerts are on");
+                    return false;
+                });
+        // no reminders, views or mailer: touching any of them would fail
+        assertEquals(0, new ExpiryReminderJob(null, null, null, off).run());
     }
 
     @Test
