@@ -13,6 +13,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,8 @@ import dev.smtpkeys.account.AccountService;
 import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.account.Role;
 import dev.smtpkeys.account.User;
+import dev.smtpkeys.audit.KeyRef;
+import dev.smtpkeys.keys.ExpiryReminders;
 import dev.smtpkeys.keys.GeneratedKey;
 import dev.smtpkeys.keys.KeyDeadlines;
 import dev.smtpkeys.keys.KeyRotation;
@@ -276,6 +279,20 @@ class ExpiryRemindersTest {
                 });
         // no reminders, views or mailer: touching any of them would fail
         assertEquals(0, new ExpiryReminderJob(null, null, null, off).run());
+    }
+
+    @Test
+    void withABaseUrlTheReminderLinksToTheSmtpTab() {
+        AlertsConfig withBase = (AlertsConfig) Proxy.newProxyInstance(AlertsConfig.class.getClassLoader(),
+                new Class<?>[] {AlertsConfig.class}, (proxy, method, args) -> Optional.of("https://app.example.test/"));
+        ExpiryReminders.Due due = new ExpiryReminders.Due(ExpiryReminders.Threshold.DAY, owner.accountId(),
+                new KeyRef(1, "CRM <b>", "x9", false), Instant.parse("2027-03-04T05:06:00Z"), 0);
+        ExpiryReminderView view = new AlertViews(withBase).reminder(due, Locale.GERMAN);
+        assertEquals("https://app.example.test/settings/keys/smtp", view.smtpTabUrl());
+        assertEquals("Der SMTP-Schlüssel „CRM <b>“ (endet auf x9) läuft am 04.03.2027, 05:06 UTC ab.", view.expires());
+        String html = ExpiryReminderJob.Templates.expiryReminderHtml(view).setLocale(Locale.GERMAN).render();
+        assertTrue(html.contains("<a href=\"https://app.example.test/settings/keys/smtp\">SMTP-Tab öffnen</a>"), html);
+        assertTrue(html.contains("CRM &lt;b&gt;") && !html.contains("CRM <b>"), "the key's name is escaped: " + html);
     }
 
     @Test
