@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** Security alert e-mails (the mail server itself is Quarkus Mailer's {@code quarkus.mailer.*}). */
+/** Security alert and expiry reminder e-mails (the mail server itself is Quarkus Mailer's {@code quarkus.mailer.*}). */
 @ConfigMapping(prefix = "smtpkeys.alerts")
 public interface AlertsConfig {
 
