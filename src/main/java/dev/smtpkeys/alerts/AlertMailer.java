@@ -32,8 +32,16 @@ public class AlertMailer {
         static native TemplateInstance alertText(AlertView alert);
     }
 
-    /** A user the alert goes to. */
-    record Recipient(String email, String locale) {
+    /** A user the alert goes to, and their language (English if they chose none). */
+    record Recipient(String email, Locale locale) {
+    }
+
+    /** The users of the account (not support staff), read in a transaction of their own. */
+    static List<Recipient> recipients(long accountId) {
+        return QuarkusTransaction.requiringNew().call(() -> User.<User>list("account.id = ?1 and role = ?2",
+                accountId, Role.USER).stream()
+                .map(u -> new Recipient(u.email, u.locale == null ? Locale.ENGLISH : Locale.forLanguageTag(u.locale)))
+                .toList());
     }
 
     private final Mailer mailer;
@@ -47,15 +55,14 @@ public class AlertMailer {
     void send(@ObservesAsync SecurityAlert alert) {
         List<Recipient> recipients;
         try {
-            recipients = QuarkusTransaction.requiringNew().call(() -> User.<User>list("account.id = ?1 and role = ?2",
-                    alert.event().accountId(), Role.USER).stream().map(u -> new Recipient(u.email, u.locale)).toList());
+            recipients = recipients(alert.event().accountId());
         } catch (RuntimeException e) {
             LOG.warnf("no security alert for event %d: the account's users could not be read (%s)",
                     alert.event().eventId(), e.getClass().getName());
             return;
         }
         for (Recipient recipient : recipients) {
-            Locale locale = recipient.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(recipient.locale());
+            Locale locale = recipient.locale();
             AlertView view = views.of(alert.event(), locale);
             try {
                 mailer.send(Mail.withHtml(recipient.email(), view.subject(),

@@ -43,6 +43,27 @@ public interface AlertsMessages {
     @Message("Open the activity log")
     String link_activity();
 
+    @Message("Reminder: your SMTP key {key} expires within 7 days")
+    String reminder_subject_week(String key);
+
+    @Message("Reminder: your SMTP key {key} expires within 24 hours")
+    String reminder_subject_day(String key);
+
+    @Message("An SMTP key expires soon")
+    String reminder_heading();
+
+    @Message("The SMTP key {key} expires on {when}.")
+    String reminder_expires(String key, String when);
+
+    @Message("From then on the relay refuses it (535 5.7.8): an integration that still uses it can no longer send mail. The key is shown as \"Expired\" and cannot be activated again; an expiry cannot be extended.")
+    String reminder_then();
+
+    @Message("To keep the integration working, rotate the key in time on the SMTP tab (\"SMTP & API\" in the account menu): \"Rotate\" generates a replacement with the same name and the same lifetime, shown once; put it into the integration, and the old key stops working when you choose. If nothing uses the key any more, let it expire or delete it.")
+    String reminder_howto();
+
+    @Message("Open the SMTP tab")
+    String link_smtp_tab();
+
     @Message("You receive this e-mail because you are a user of this account. It never contains a key.")
     String footer();
 
