@@ -16,9 +16,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jboss.logmanager.ExtLogRecord;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -93,8 +96,8 @@ class InvitationTest {
 
         WebSession user = WebSession.anonymous();
         Response form = user.get(path);
-        form.then().statusCode(200).header("Cache-Control", containsString("no-store"))
-                .header("Referrer-Policy", "no-referrer");
+        form.then().statusCode(200).header("Cache-Control", containsString("no-store"));
+        assertEquals(List.of("no-referrer"), form.headers().getValues("Referrer-Policy"), "the link never leaves as a referrer");
         Document page = Jsoup.parse(form.asString());
         assertEquals(token, page.selectFirst("form[action=/account/welcome] input[type=hidden][name=token]").val());
         assertEquals(email, page.getElementById("welcome-email").val());
@@ -111,11 +114,59 @@ class InvitationTest {
                 "repeat", PASSWORD);
         chosen.then().statusCode(307).header("Location", containsString("/j_security_check"))
                 .header("Location", not(containsString(token)));
-        WebSession signedIn = WebSession.signIn(email, PASSWORD);
-        assertTrue(signedIn.post("/settings/keys/smtp/master/reveal").asString().contains("smtpk_"));
+        // the browser posts the same form on: that is the sign-in
+        Response signIn = user.postRaw("/j_security_check", Map.of("token", token, "j_username", email,
+                "j_password", PASSWORD, "repeat", PASSWORD));
+        signIn.then().statusCode(302).header("Location", not(containsString("error")));
+        user.get("/settings/keys/smtp").then().statusCode(200).body(containsString("Invited Ltd"));
+        assertTrue(user.post("/settings/keys/smtp/master/reveal").asString().contains("smtpk_"));
+        WebSession.signIn(email, PASSWORD).get("/settings/keys/smtp").then().statusCode(200);
         assertEquals(1, data.auditCount(accountId, AuditAction.INVITATION_SENT));
         assertEquals(1, data.auditCount(accountId, AuditAction.PASSWORD_CHANGED));
         assertFalse(support.get("/admin/accounts/" + accountId).asString().contains("Send invitation again"));
+    }
+
+    @Test
+    void theLinkIsInNoLogLine() {
+        List<String> lines = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                String line = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+                synchronized (lines) {
+                    lines.add(String.valueOf(line));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        String token;
+        try {
+            org.jboss.logging.Logger.getLogger(InvitationTest.class).info("log capture canary");
+            create("en");
+            String path = link(onlyMailTo(email).getText());
+            token = path.substring(path.lastIndexOf('/') + 1);
+            WebSession user = WebSession.anonymous();
+            user.get(path).then().statusCode(200);
+            user.post("/account/welcome", "token", token, "j_username", email, "j_password", "short", "repeat", "short")
+                    .then().statusCode(400);
+            user.post("/account/welcome", "token", token, "j_username", email, "j_password", PASSWORD, "repeat", PASSWORD)
+                    .then().statusCode(307);
+        } finally {
+            root.removeHandler(capture);
+        }
+        synchronized (lines) {
+            assertTrue(lines.contains("log capture canary"), "the capture saw the log");
+            assertTrue(lines.stream().noneMatch(line -> line.contains(token)), "a log line carries the set-password link");
+        }
     }
 
     @Test
