@@ -53,13 +53,13 @@ public class AdminResource {
     }
 
     private final AccountDirectory directory;
-    private final Invitations accounts;
+    private final Invitations invitations;
     private final CurrentUser currentUser;
     private final Messages messages;
 
-    AdminResource(AccountDirectory directory, Invitations accounts, CurrentUser currentUser, Messages messages) {
+    AdminResource(AccountDirectory directory, Invitations invitations, CurrentUser currentUser, Messages messages) {
         this.directory = directory;
-        this.accounts = accounts;
+        this.invitations = invitations;
         this.currentUser = currentUser;
         this.messages = messages;
     }
@@ -86,7 +86,7 @@ public class AdminResource {
     public Response create(@FormParam("company") String company, @FormParam("email") String email,
             @FormParam("language") String language, @Context UriInfo uri) {
         try {
-            Invitations.Invited created = accounts.createForCustomer(currentUser.actor(), company, email, language,
+            Invitations.Invited created = invitations.createForCustomer(currentUser.actor(), company, email, language,
                     uri.getBaseUri().toString());
             return Response.ok(Templates.created(created)).header("Cache-Control", "no-store").build();
         } catch (AccountException e) {
