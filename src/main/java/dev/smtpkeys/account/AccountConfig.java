@@ -1,6 +1,7 @@
 package dev.smtpkeys.account;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -75,4 +76,14 @@ public interface AccountConfig {
     /** How long a sign-in lasts at most, however active; then the user signs in again. */
     @WithDefault("12H")
     Duration sessionMaxAge();
+
+    /** How long the set-password link of an invitation (an account support opened) works. */
+    @WithDefault("72H")
+    Duration inviteValidFor();
+
+    /**
+     * The app's public address ({@code https://app.example.com}) for the link in an invitation; without
+     * it, the address support's browser used. Set from {@code smtpkeys.alerts.base-url} (application.properties).
+     */
+    Optional<String> baseUrl();
 }

@@ -120,4 +120,37 @@ public interface AccountMessages {
 
     @Message("The new password must differ from the current one.")
     String problem_password_unchanged();
+
+    @Message("Choose your password")
+    String welcome_title();
+
+    @Message("Welcome! Our support team opened an account for you. Choose the password you will sign in with; then you are signed in.")
+    String welcome_lead();
+
+    @Message("Save password and sign in")
+    String welcome_submit();
+
+    @Message("This link no longer works")
+    String welcome_invalid_title();
+
+    @Message("The link to choose your password has expired, was already used, or was replaced by a newer invitation. Please ask our support to send you a new invitation.")
+    String welcome_invalid_text();
+
+    @Message("Choose the password for your new account")
+    String invitation_subject();
+
+    @Message("Welcome")
+    String invitation_heading();
+
+    @Message("Our support team opened the account \"{company}\" for you. To sign in, first choose your password:")
+    String invitation_intro(String company);
+
+    @Message("Choose your password")
+    String invitation_link();
+
+    @Message("The link works once, until {until}. If it has expired, ask our support for a new invitation.")
+    String invitation_valid(String until);
+
+    @Message("Nobody else knows a password for this account, our support team included. If you did not expect this e-mail, you can ignore it.")
+    String invitation_footer();
 }

@@ -12,5 +12,7 @@ public enum AccountProblem {
     PASSWORD_IS_EMAIL,
     PASSWORD_MISMATCH,
     CURRENT_PASSWORD_WRONG,
-    PASSWORD_UNCHANGED
+    PASSWORD_UNCHANGED,
+    /** The set-password link is unknown, used, expired or replaced by a newer invitation. */
+    INVITATION_INVALID
 }

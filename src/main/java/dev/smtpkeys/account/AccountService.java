@@ -1,6 +1,9 @@
 package dev.smtpkeys.account;
 
 import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -25,11 +28,16 @@ public class AccountService {
     private final AccountConfig config;
     private final Event<AccountCreated> accountCreated;
     private final Event<PasswordChanged> passwordChanged;
+    private final Event<InvitationIssued> invitationIssued;
+    private final InvitationTokens invitations;
 
-    AccountService(AccountConfig config, Event<AccountCreated> accountCreated, Event<PasswordChanged> passwordChanged) {
+    AccountService(AccountConfig config, Event<AccountCreated> accountCreated, Event<PasswordChanged> passwordChanged,
+            Event<InvitationIssued> invitationIssued, InvitationTokens invitations) {
         this.config = config;
         this.accountCreated = accountCreated;
         this.passwordChanged = passwordChanged;
+        this.invitationIssued = invitationIssued;
+        this.invitations = invitations;
     }
 
     /** A new account with its SMTP login, its first user and (through {@link AccountCreated}) its master key. */
@@ -49,16 +57,67 @@ public class AccountService {
     }
 
     /**
-     * An account created by support for a customer: the initial password is generated, shown once to
-     * support, and must be changed at the first sign-in.
+     * An account created by support for a customer. Its user gets no password that anyone knows (the
+     * hash of a random value, so that signing in with it costs the same time as with any other): they
+     * choose their own through the invitation, whose token is in the answer only for the mail.
+     * {@code locale} is the language support picked for them (null: the default).
      */
-    public CreatedAccount createForCustomer(Actor actor, String company, String email) {
+    IssuedInvitation createForCustomer(Actor actor, String company, String email, Locale locale) {
         NewAccount checked = checkNewAccount(company, email, null);
-        String initialPassword = InitialPasswords.generate();
-        User user = createAccount(actor, checked.company(), checked.email(), initialPassword);
+        User user = createAccount(actor, checked.company(), checked.email(), unguessable());
         user.mustChangePassword = true;
+        user.locale = locale == null ? null : locale.getLanguage();
         flushOrTaken();
-        return new CreatedAccount(user, initialPassword);
+        return invite(actor, user);
+    }
+
+    /**
+     * A new invitation for a user of {@code accountId} who has not chosen a password yet; the earlier
+     * link stops working. Empty when there is no such user (or they already chose their password).
+     */
+    Optional<IssuedInvitation> inviteAgain(Actor actor, long accountId, long userId) {
+        User user = User.<User>find("from User u join fetch u.account where u.id = ?1", userId).firstResult();
+        if (user == null || !user.account.id.equals(accountId) || !user.mustChangePassword) {
+            return Optional.empty();
+        }
+        return Optional.of(invite(actor, user));
+    }
+
+    private IssuedInvitation invite(Actor actor, User user) {
+        IssuedInvitation issued = invitations.issue(user);
+        invitationIssued.fire(new InvitationIssued(actor, user));
+        return issued;
+    }
+
+    /** The e-mail address of the user a live set-password token belongs to. */
+    public Optional<String> invitedEmail(String token) {
+        return invitations.user(token).map(user -> user.email);
+    }
+
+    /**
+     * Sets the password chosen through an invitation's link and uses the link up (once, even when
+     * sent twice at the same moment); answers the user's e-mail address, for the sign-in that follows.
+     */
+    public String acceptInvitation(String token, String password, String repeat, String ip) {
+        User user = invitations.user(token)
+                .orElseThrow(() -> new AccountException("form", AccountProblem.INVITATION_INVALID));
+        AccountRules rules = AccountRules.check();
+        rules.newPassword("password", "repeat", password, repeat, user.email);
+        rules.orThrow();
+        if (!invitations.consume(token, user.id)) {
+            throw new AccountException("form", AccountProblem.INVITATION_INVALID);
+        }
+        user.setPassword(password);
+        user.mustChangePassword = false;
+        passwordChanged.fire(new PasswordChanged(Actor.of(user, ip), user));
+        return user.email;
+    }
+
+    /** A password nobody knows: a random value that is never kept. */
+    private static String unguessable() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return Base64.getEncoder().encodeToString(raw);
     }
 
     /** A new account's company name and e-mail address as they will be stored. */

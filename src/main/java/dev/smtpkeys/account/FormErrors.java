@@ -52,6 +52,7 @@ public record FormErrors(Map<String, String> texts) {
             case PASSWORD_MISMATCH -> msg.problem_password_mismatch();
             case CURRENT_PASSWORD_WRONG -> msg.problem_current_wrong();
             case PASSWORD_UNCHANGED -> msg.problem_password_unchanged();
+            case INVITATION_INVALID -> msg.welcome_invalid_text();
         };
     }
 }

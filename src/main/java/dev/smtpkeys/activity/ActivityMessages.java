@@ -129,4 +129,7 @@ public interface ActivityMessages {
 
     @Message("Queued mail dropped")
     String action_queued_mail_dropped();
+
+    @Message("Invitation to choose a password sent")
+    String action_invitation_sent();
 }

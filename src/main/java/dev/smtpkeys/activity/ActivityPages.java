@@ -100,6 +100,7 @@ public class ActivityPages {
             case QUEUED_MAIL_HELD -> msg.action_queued_mail_held();
             case QUEUED_MAIL_RELEASED -> msg.action_queued_mail_released();
             case QUEUED_MAIL_DROPPED -> msg.action_queued_mail_dropped();
+            case INVITATION_SENT -> msg.action_invitation_sent();
         };
     }
 

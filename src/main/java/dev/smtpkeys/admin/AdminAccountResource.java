@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
+import dev.smtpkeys.account.Invitations;
 import dev.smtpkeys.account.Role;
 import dev.smtpkeys.account.User;
 import dev.smtpkeys.activity.ActivityPage;
@@ -32,12 +33,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * One account as support sees it, and support's changes to its keys. Every change needs a written
- * reason, which {@link KeyService} checks and records; no route here reads or shows a secret.
+ * reason, which {@link KeyService} checks and records; no route here reads or shows a secret (a new
+ * invitation goes to the user's mailbox only).
  */
 @Path("/admin/accounts/{id: \\d+}")
 @RolesAllowed(Role.SUPPORT)
@@ -62,10 +66,12 @@ public class AdminAccountResource {
     private final KeyTexts texts;
     private final SendingLimits sending;
     private final QueuedMail queuedMail;
+    private final Invitations invitations;
 
     AdminAccountResource(KeyService keys, ActivityPages activity, CurrentUser currentUser, Messages messages,
-            KeyTexts texts, SendingLimits sending, QueuedMail queuedMail) {
+            KeyTexts texts, SendingLimits sending, QueuedMail queuedMail, Invitations invitations) {
         this.queuedMail = queuedMail;
+        this.invitations = invitations;
         this.keys = keys;
         this.activity = activity;
         this.currentUser = currentUser;
@@ -110,6 +116,18 @@ public class AdminAccountResource {
             return refused(account, e, error -> Templates.confirm(account, key(account, keyId), keyAction,
                     reason == null ? "" : reason, error));
         }
+    }
+
+    /** A new set-password link for a user who has not chosen a password yet; the old link stops working. */
+    @POST
+    @Path("users/{userId: \\d+}/invite")
+    public Response inviteAgain(@PathParam("id") long id, @PathParam("userId") long userId, @Context UriInfo uri) {
+        Account account = account(id);
+        AdminMessages msg = messages.get(AdminMessages.class);
+        return invitations.sendAgain(currentUser.actor(), account.id, userId, uri.getBaseUri().toString())
+                .map(invited -> invited.mailed() ? Flash.redirectWithSuccess(home(account), msg.flash_invited(invited.email()))
+                        : Flash.redirectWithError(home(account), msg.flash_invite_not_sent(invited.email())))
+                .orElseGet(() -> Flash.redirectWithError(home(account), msg.flash_invite_not_needed()));
     }
 
     @GET

@@ -61,8 +61,20 @@ public interface AdminMessages {
     @Message("Users")
     String account_users_title();
 
-    @Message("Initial password not changed yet")
-    String account_user_initial_password();
+    @Message("Invited: no password chosen yet")
+    String account_user_invited();
+
+    @Message("Send invitation again")
+    String account_invite_again();
+
+    @Message("A new invitation was sent to {email}; the earlier link no longer works.")
+    String flash_invited(String email);
+
+    @Message("The invitation to {email} could not be sent. Please try again later.")
+    String flash_invite_not_sent(String email);
+
+    @Message("This user has already chosen a password.")
+    String flash_invite_not_needed();
 
     @Message("SMTP keys")
     String account_keys_title();
@@ -100,7 +112,7 @@ public interface AdminMessages {
     @Message("Create an account")
     String create_title();
 
-    @Message("For a customer who cannot sign up themselves. An initial password is generated; the user must change it at the first sign-in.")
+    @Message("For a customer who cannot sign up themselves. The user receives an e-mail with a link to choose their own password; nobody else, you included, ever knows it.")
     String create_lead();
 
     @Message("Company name")
@@ -118,11 +130,14 @@ public interface AdminMessages {
     @Message("The account \"{company}\" was created for {email}.")
     String created_lead(String company, String email);
 
-    @Message("Initial password")
-    String created_password();
+    @Message("An invitation was sent to {email}. Its link lets the user choose their password, once; if it expires, send it again from the account page.")
+    String created_sent(String email);
 
-    @Message("This password is shown only this once. Give it to the customer through a safe channel; they must change it at the first sign-in.")
-    String created_warning();
+    @Message("The invitation to {email} could not be sent. Open the account and send it again.")
+    String created_not_sent(String email);
+
+    @Message("Language of the invitation")
+    String create_language();
 
     @Message("Open the account")
     String created_open();

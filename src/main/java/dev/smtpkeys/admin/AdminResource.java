@@ -6,10 +6,9 @@ import java.util.List;
 
 import dev.smtpkeys.account.AccountException;
 import dev.smtpkeys.account.AccountProblem;
-import dev.smtpkeys.account.AccountService;
-import dev.smtpkeys.account.CreatedAccount;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.FormErrors;
+import dev.smtpkeys.account.Invitations;
 import dev.smtpkeys.account.Role;
 import dev.smtpkeys.web.Messages;
 import dev.smtpkeys.web.Paging;
@@ -23,8 +22,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /** Support's start page: finding accounts, and creating one for a customer. */
 @Path("/admin")
@@ -40,7 +41,7 @@ public class AdminResource {
 
         static native TemplateInstance newAccount(NewAccountForm form);
 
-        static native TemplateInstance created(CreatedAccount created);
+        static native TemplateInstance created(Invitations.Invited created);
     }
 
     /** The search box and one page of its hits. */
@@ -48,17 +49,17 @@ public class AdminResource {
     }
 
     /** What support typed into the create form, and what is wrong with it. */
-    public record NewAccountForm(String company, String email, FormErrors errors) {
+    public record NewAccountForm(String company, String email, String language, FormErrors errors) {
     }
 
     private final AccountDirectory directory;
-    private final AccountService accounts;
+    private final Invitations invitations;
     private final CurrentUser currentUser;
     private final Messages messages;
 
-    AdminResource(AccountDirectory directory, AccountService accounts, CurrentUser currentUser, Messages messages) {
+    AdminResource(AccountDirectory directory, Invitations invitations, CurrentUser currentUser, Messages messages) {
         this.directory = directory;
-        this.accounts = accounts;
+        this.invitations = invitations;
         this.currentUser = currentUser;
         this.messages = messages;
     }
@@ -76,15 +77,17 @@ public class AdminResource {
     @GET
     @Path("accounts/new")
     public TemplateInstance newAccount() {
-        return Templates.newAccount(new NewAccountForm("", "", FormErrors.none()));
+        return Templates.newAccount(new NewAccountForm("", "", "", FormErrors.none()));
     }
 
-    /** Creates the account; the answer is the only place its initial password ever appears. */
+    /** Creates the account and mails its user the link to choose a password; support sees no secret. */
     @POST
     @Path("accounts")
-    public Response create(@FormParam("company") String company, @FormParam("email") String email) {
+    public Response create(@FormParam("company") String company, @FormParam("email") String email,
+            @FormParam("language") String language, @Context UriInfo uri) {
         try {
-            CreatedAccount created = accounts.createForCustomer(currentUser.actor(), company, email);
+            Invitations.Invited created = invitations.createForCustomer(currentUser.actor(), company, email, language,
+                    uri.getBaseUri().toString());
             return Response.ok(Templates.created(created)).header("Cache-Control", "no-store").build();
         } catch (AccountException e) {
             FormErrors errors = FormErrors.of(messages, e);
@@ -92,7 +95,8 @@ public class AdminResource {
                 // support may know whose it is; the customer-facing text would send them to sign in
                 errors = errors.replace("email", messages.get(AdminMessages.class).problem_email_taken());
             }
-            NewAccountForm form = new NewAccountForm(company == null ? "" : company, email == null ? "" : email, errors);
+            NewAccountForm form = new NewAccountForm(company == null ? "" : company, email == null ? "" : email,
+                    language == null ? "" : language, errors);
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.newAccount(form)).build();
         }
     }

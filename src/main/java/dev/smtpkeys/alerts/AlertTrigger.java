@@ -42,8 +42,8 @@ public class AlertTrigger {
             return false;
         }
         if (Role.SUPPORT.equals(event.actor().role())) {
-            // an account that support opens is new: its users get their welcome, not an alarm
-            return event.action() != AuditAction.ACCOUNT_CREATED;
+            // an account that support opens is new: its users get their welcome (the invitation), not an alarm
+            return event.action() != AuditAction.ACCOUNT_CREATED && event.action() != AuditAction.INVITATION_SENT;
         }
         return ALERTING.contains(event.action());
     }

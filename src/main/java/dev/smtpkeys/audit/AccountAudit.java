@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 
 import dev.smtpkeys.account.AccountCreated;
 import dev.smtpkeys.account.Actor;
+import dev.smtpkeys.account.InvitationIssued;
 import dev.smtpkeys.account.LoginAttempt;
 import dev.smtpkeys.account.PasswordChanged;
 import dev.smtpkeys.account.Throttled;
@@ -15,7 +16,7 @@ import jakarta.enterprise.event.ObservesAsync;
 
 /**
  * Writes the audit events of the account feature, which fires events and knows nothing of the log:
- * ACCOUNT_CREATED and PASSWORD_CHANGED inside the transaction that made the change, LOGIN and
+ * ACCOUNT_CREATED, PASSWORD_CHANGED and INVITATION_SENT inside the transaction that made the change, LOGIN and
  * LOGIN_FAILED asynchronously, since sign-in runs on the HTTP event loop, where no database work may
  * happen, so attempts arrive here just after the answer; so do the *_THROTTLED ones.
  */
@@ -38,6 +39,10 @@ public class AccountAudit {
 
     void passwordChanged(@Observes PasswordChanged changed) {
         audit.record(changed.actor(), changed.user().account, AuditAction.PASSWORD_CHANGED, null, null);
+    }
+
+    void invitationIssued(@Observes InvitationIssued issued) {
+        audit.record(issued.actor(), issued.user().account, AuditAction.INVITATION_SENT, null, null);
     }
 
     void throttled(@ObservesAsync Throttled throttled) {

@@ -39,5 +39,7 @@ public enum AuditAction {
     QUEUED_MAIL_HELD,
     QUEUED_MAIL_RELEASED,
     /** A key's queued mail dropped: never delivered, its bodies removed. */
-    QUEUED_MAIL_DROPPED
+    QUEUED_MAIL_DROPPED,
+    /** Support mailed a user of the account a link to choose their password (a newer one replaces it). */
+    INVITATION_SENT
 }

@@ -35,7 +35,7 @@ class AccountCreationTest {
     private List<Function<String, String>> ways() {
         return List.of(
                 company -> accounts.signUp(company, fresh(), PASSWORD, PASSWORD, "127.0.0.1").email,
-                company -> accounts.createForCustomer(Actor.system(), company, fresh()).user().email,
+                company -> accounts.createForCustomer(Actor.system(), company, fresh(), null).user().email,
                 company -> accounts.createAccount(Actor.system(), company, fresh(), PASSWORD).email);
     }
 

@@ -206,5 +206,7 @@ class SignInPolicyTest {
         public int signupMaxPerNetwork() { return 3; }
         public Duration signupWindow() { return Duration.ofHours(1); }
         public Duration sessionMaxAge() { return Duration.ofHours(12); }
+        public Duration inviteValidFor() { return Duration.ofHours(72); }
+        public Optional<String> baseUrl() { return Optional.empty(); }
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,10 +19,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import dev.smtpkeys.account.Actor;
+import dev.smtpkeys.account.Invitations;
+import dev.smtpkeys.account.User;
 import dev.smtpkeys.support.Axe;
 import dev.smtpkeys.support.Browser;
 import dev.smtpkeys.support.TestAccounts;
 import dev.smtpkeys.support.TestData;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -39,6 +47,12 @@ class AccessibilityBrowserTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    Invitations invitations;
+
+    @Inject
+    MockMailbox mailbox;
 
     ChromeDriver browser;
     WebDriverWait wait;
@@ -72,6 +86,13 @@ class AccessibilityBrowserTest {
         check("sign-in");
         open("login?error=true", "sign-in failed");
         open("signup", "sign-up");
+        String invited = "axe-" + UUID.randomUUID() + "@example.org";
+        invitations.createForCustomer(Actor.system(), "Axe Ltd", invited, lang, base.toString());
+        Matcher welcome = Pattern.compile("/(account/welcome/[A-Za-z0-9_-]{43})")
+                .matcher(mailbox.getMailsSentTo(invited).get(0).getText());
+        assertTrue(welcome.find());
+        open(welcome.group(1), "choose password (invitation)");
+        open("account/welcome/" + "A".repeat(43), "invitation link no longer valid");
 
         signIn(owner.email());
         String tab = "settings/keys/smtp";
@@ -119,6 +140,12 @@ class AccessibilityBrowserTest {
         open(account + "/keys/" + shop + "/delete", "support delete page");
         open(account + "/keys/deactivate-all", "deactivate all");
         open("admin/accounts/new", "new account");
+        browser.findElement(By.id("new-company")).sendKeys("Axe Invited Ltd");
+        browser.findElement(By.id("new-email")).sendKeys("axe-created-" + UUID.randomUUID() + "@example.org");
+        submitIn(By.cssSelector("form[action='/admin/accounts']"));
+        check("account created, invitation sent");
+        open("admin/accounts/" + QuarkusTransaction.requiringNew().call(
+                () -> User.findByEmail(invited).orElseThrow().account.id), "account page with an invited user");
 
         assertTrue(problems.isEmpty(), "axe-core, serious or critical:\n" + String.join("\n", problems));
     }

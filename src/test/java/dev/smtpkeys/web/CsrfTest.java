@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,11 +29,17 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import dev.smtpkeys.account.Actor;
+import dev.smtpkeys.account.Invitations;
+import dev.smtpkeys.account.User;
 import dev.smtpkeys.keys.KeyAction;
 import dev.smtpkeys.outbound.QueueAction;
 import dev.smtpkeys.support.TestAccounts;
 import dev.smtpkeys.support.TestData;
 import dev.smtpkeys.support.WebSession;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -55,6 +63,12 @@ class CsrfTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Invitations invitations;
+
+    @Inject
+    MockMailbox mailbox;
 
     enum Who { ANONYMOUS, USER, SUPPORT }
 
@@ -84,6 +98,10 @@ class CsrfTest {
                 new Row("/admin/accounts/{id}/sending-limits", Who.SUPPORT, a -> "/admin/accounts/" + a.owner().accountId()
                         + "/sending-limits", a -> form("perMinute", "5", "perDay", "50", "reason", REASON)),
                 new Row("/admin/accounts", Who.SUPPORT, a -> "/admin/accounts", a -> form("company", "Csrf Ltd", "email", fresh())),
+                new Row("/account/welcome", Who.ANONYMOUS, a -> "/account/welcome", a -> form("token", invited(a),
+                        "j_username", a.owner().email(), "j_password", "another-long-password", "repeat", "another-long-password")),
+                new Row("/admin/accounts/{id}/users/{userId}/invite", Who.SUPPORT, a -> "/admin/accounts/"
+                        + a.owner().accountId() + "/users/" + notYetChosen(a) + "/invite", a -> form()),
                 new Row("/admin/accounts/{id}/keys/deactivate-all", Who.SUPPORT,
                         a -> admin(a) + "/deactivate-all", a -> form("reason", REASON))));
         for (KeyAction action : KeyAction.values()) {
@@ -138,6 +156,22 @@ class CsrfTest {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** Makes the account's user one who has not chosen a password yet; answers their id. */
+    private static long notYetChosen(Account account) {
+        QuarkusTransaction.requiringNew().run(() -> User.<User>findById(account.owner().userId()).mustChangePassword = true);
+        return account.owner().userId();
+    }
+
+    /** Invites the account's user, as support would; answers the token of the mailed link. */
+    private String invited(Account account) {
+        notYetChosen(account);
+        invitations.sendAgain(Actor.system(), account.owner().accountId(), account.owner().userId(), "http://localhost/");
+        List<Mail> mails = mailbox.getMailsSentTo(account.owner().email());
+        Matcher link = Pattern.compile("/account/welcome/([A-Za-z0-9_-]{43})").matcher(mails.get(mails.size() - 1).getText());
+        assertTrue(link.find());
+        return link.group(1);
     }
 
     private Account newAccount() {

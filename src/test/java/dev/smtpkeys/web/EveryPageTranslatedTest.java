@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import dev.smtpkeys.support.TestAccounts;
 import dev.smtpkeys.support.TestData;
 import dev.smtpkeys.support.WebSession;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -61,6 +62,9 @@ class EveryPageTranslatedTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    MockMailbox mailbox;
 
     /** A page: how to get it from a session, and the status it answers with. */
     record Page(String name, int status, Function<WebSession, Response> fetch) {
@@ -122,20 +126,26 @@ class EveryPageTranslatedTest {
     }
 
     @Test
-    void theCreatedAccountAndTheForcedPasswordPageAreTranslatedToo() {
+    void theCreatedAccountAndTheInvitationPagesAreTranslatedToo() {
         String supportEmail = accounts.createSupport();
         for (String lang : List.of("en", "de")) {
             WebSession support = WebSession.signIn(supportEmail, TestAccounts.PASSWORD).language(lang);
             String email = "translated-" + lang + "-" + System.nanoTime() + "@example.org";
-            Response created = support.post("/admin/accounts", "company", "Sprachen GmbH", "email", email);
+            Response created = support.post("/admin/accounts", "company", "Sprachen GmbH", "email", email,
+                    "language", lang);
             String html = created.then().statusCode(200).extract().asString();
             assertClean("created " + lang, html, lang);
-            String initial = Jsoup.parse(html).getElementById("initial-password").val();
+            Matcher link = Pattern.compile("/account/welcome/[A-Za-z0-9_-]{43}")
+                    .matcher(mailbox.getMailsSentTo(email).get(0).getText());
+            assertTrue(link.find());
 
-            WebSession user = WebSession.signIn(email, initial).language(lang);
-            String forced = user.get("/account/password").then().statusCode(200).extract().asString();
-            assertClean("forced " + lang, forced, lang);
-            assertTrue(forced.contains(lang.equals("de") ? "von unserem Support vergeben" : "set by our support"));
+            WebSession user = WebSession.anonymous().language(lang);
+            assertClean("welcome " + lang, user.get(link.group()).then().statusCode(200).extract().asString(), lang);
+            String refused = user.post("/account/welcome", "token", link.group().substring("/account/welcome/".length()), "j_username", email,
+                    "j_password", "short", "repeat", "short").then().statusCode(400).extract().asString();
+            assertClean("welcome errors " + lang, refused, lang);
+            assertClean("welcome invalid " + lang, user.get("/account/welcome/" + "A".repeat(43))
+                    .then().statusCode(410).extract().asString(), lang);
         }
     }
 
