@@ -96,7 +96,31 @@ class HostileInputTest {
                 post("admin e-mail", Who.SUPPORT, "/admin/accounts", "email", "company", "Hostile Ltd"),
                 post("admin reason", Who.SUPPORT, admin + "/keys/" + f.key() + "/deactivate", "reason"),
                 post("admin deactivate-all reason", Who.SUPPORT, admin + "/keys/deactivate-all", "reason"),
-                get("admin key action", Who.SUPPORT, v -> admin + "/keys/" + f.key() + "/" + enc(v))));
+                get("admin key action", Who.SUPPORT, v -> admin + "/keys/" + f.key() + "/" + enc(v)),
+                get("keys filter", Who.USER, v -> "/settings/keys/smtp?show=" + enc(v)),
+                generate("key expiry", "expires", "expires_on", ""),
+                generate("key expiry date", "expires_on", "expires", "date"),
+                post("rotate grace", Who.USER, keyPath + "/rotate", "grace", "version", "0"),
+                post("rotate version", Who.USER, keyPath + "/rotate", "version", "grace", "now"),
+                post("allowlist", Who.USER, keyPath + "/networks", "networks"),
+                post("reveal password", Who.USER, "/settings/keys/smtp/master/reveal", "password"),
+                postPath("queued mail action", Who.USER, v -> "/settings/messages/keys/" + f.key() + "/" + enc(v)),
+                get("welcome token", Who.ANONYMOUS, v -> "/account/welcome/" + enc(v)),
+                post("welcome token (POST)", Who.ANONYMOUS, "/account/welcome", "token", "j_password",
+                        "long-enough-password", "repeat", "long-enough-password"),
+                post("welcome password", Who.ANONYMOUS, "/account/welcome", "j_password", "token", "x".repeat(43)),
+                post("admin language", Who.SUPPORT, "/admin/accounts", "language", "company", "Hostile Ltd", "email", fresh()),
+                postPath("admin invite user", Who.SUPPORT, v -> admin + "/users/" + enc(v) + "/invite"),
+                post("admin queued mail reason", Who.SUPPORT, admin + "/keys/" + f.key() + "/queued/hold", "reason"),
+                postPath("admin queued mail action", Who.SUPPORT, v -> admin + "/keys/" + f.key() + "/queued/" + enc(v)),
+                post("admin limit per minute", Who.SUPPORT, admin + "/sending-limits", "perMinute", "perDay", "1000",
+                        "reason", "Hostile input test of the form", "action", "save"),
+                post("admin limit per day", Who.SUPPORT, admin + "/sending-limits", "perDay", "perMinute", "100",
+                        "reason", "Hostile input test of the form", "action", "save"),
+                post("admin limit reason", Who.SUPPORT, admin + "/sending-limits", "reason", "perMinute", "100",
+                        "perDay", "1000", "action", "save"),
+                post("admin limit action", Who.SUPPORT, admin + "/sending-limits", "action", "perMinute", "100",
+                        "perDay", "1000", "reason", "Hostile input test of the form")));
         return slots;
     }
 
@@ -126,7 +150,7 @@ class HostileInputTest {
             }
         }
         problems.addAll(refusedNamesStored(owner.accountId()));
-        assertTrue(sent >= VALUES.size() * 20, "sent " + sent);
+        assertTrue(sent >= VALUES.size() * 45, "sent " + sent);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
@@ -175,6 +199,12 @@ class HostileInputTest {
             form.put(field, v);
             return new Request("POST", path, form);
         });
+    }
+
+    /** Generate with the value in {@code field}: each request names a new key, so only the value can be refused. */
+    private static Slot generate(String name, String field, String other, String otherValue) {
+        return new Slot(name, Who.USER, v -> new Request("POST", "/settings/keys/smtp", Map.of("name",
+                "Hostile " + UUID.randomUUID(), "nonce", UUID.randomUUID().toString(), other, otherValue, field, v)));
     }
 
     private static Slot postPath(String name, Who who, Function<String, String> path) {
