@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.subethamail.smtp.helper.SimpleMessageListener;
 import org.subethamail.smtp.server.SMTPServer;
 
+import dev.smtpkeys.support.SmtpTestClient;
+
 /**
  * RelayBench mode {@code endtoend}: the {@code throughput} load ({@code --clients} sessions of
  * {@code --messages} messages each) while this process also plays the smarthost: a SubEthaSMTP sink on
@@ -64,12 +66,12 @@ final class EndToEndBench {
     }
 
     private void send(String[] credential, String recipient, String body, int messages, AtomicLong accepted) {
-        try (BenchSmtpClient client = bench.session()) {
+        try (SmtpTestClient client = bench.session()) {
             if (!client.authPlain(credential[0], credential[1]).is(235)) {
                 throw new IllegalStateException("AUTH refused");
             }
             for (int m = 0; m < messages; m++) {
-                if (client.send("bench@example.org", recipient, body).is(250)) {
+                if (client.send("bench@example.org", List.of(recipient), body).is(250)) {
                     accepted.incrementAndGet();
                 }
             }

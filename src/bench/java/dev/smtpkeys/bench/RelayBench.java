@@ -109,14 +109,14 @@ public final class RelayBench {
         long start = System.nanoTime();
         inParallel(clients, c -> {
             String[] credential = credentials.get(c % credentials.size());
-            try (BenchSmtpClient client = session()) {
-                BenchSmtpClient.Reply reply = timedAuth(client, credential, auth);
+            try (SmtpTestClient client = session()) {
+                SmtpTestClient.Reply reply = timedAuth(client, credential, auth);
                 if (!reply.is(235)) {
                     throw new IllegalStateException("AUTH: " + reply);
                 }
                 for (int m = 0; m < messages; m++) {
                     long t1 = System.nanoTime();
-                    BenchSmtpClient.Reply answer = client.send("bench@example.org", "sink@example.net", body);
+                    SmtpTestClient.Reply answer = client.send("bench@example.org", List.of("sink@example.net"), body);
                     perMessage.add(System.nanoTime() - t1);
                     (answer.is(250) ? accepted : refused).incrementAndGet();
                 }
@@ -144,7 +144,7 @@ public final class RelayBench {
         long start = System.nanoTime();
         inParallel(clients, c -> {
             for (int s = 0; s < sessions; s++) {
-                try (BenchSmtpClient client = session()) {
+                try (SmtpTestClient client = session()) {
                     if (!timedAuth(client, anyOf(credentials), auth).is(235)) {
                         failed.incrementAndGet();
                     }
@@ -175,8 +175,8 @@ public final class RelayBench {
         Thread flooder = new Thread(() -> {
             String login = credentials.get(0)[0];
             while (running.get()) {
-                try (BenchSmtpClient client = BenchSmtpClient.connect(port(), attacker)) {
-                    BenchSmtpClient.Reply greeting = client.read();
+                try (SmtpTestClient client = SmtpTestClient.connect(port(), attacker)) {
+                    SmtpTestClient.Reply greeting = client.read();
                     if (!greeting.is(220)) {
                         turnedAway.incrementAndGet();
                         continue;
@@ -187,7 +187,7 @@ public final class RelayBench {
                         client.ehlo();
                     }
                     while (running.get()) {
-                        BenchSmtpClient.Reply reply = client.authPlain(login, KeySecret.generate());
+                        SmtpTestClient.Reply reply = client.authPlain(login, KeySecret.generate());
                         if (reply.is(535)) {
                             evaluated.incrementAndGet();
                         } else {
@@ -205,8 +205,8 @@ public final class RelayBench {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         inParallel(clients, c -> {
             while (System.nanoTime() < end) {
-                try (BenchSmtpClient client = session()) {
-                    BenchSmtpClient.Reply reply = timedAuth(client, anyOf(credentials), good);
+                try (SmtpTestClient client = session()) {
+                    SmtpTestClient.Reply reply = timedAuth(client, anyOf(credentials), good);
                     if (!reply.is(235)) {
                         throw new IllegalStateException("good client refused: " + reply);
                     }
@@ -240,10 +240,10 @@ public final class RelayBench {
     }
 
     /** AUTH PLAIN with {@code credential} ({@code [login, key]}), its round trip recorded. */
-    static BenchSmtpClient.Reply timedAuth(BenchSmtpClient client, String[] credential, LatencyRecorder recorder)
+    static SmtpTestClient.Reply timedAuth(SmtpTestClient client, String[] credential, LatencyRecorder recorder)
             throws IOException {
         long t0 = System.nanoTime();
-        BenchSmtpClient.Reply reply = client.authPlain(credential[0], credential[1]);
+        SmtpTestClient.Reply reply = client.authPlain(credential[0], credential[1]);
         recorder.add(System.nanoTime() - t0);
         return reply;
     }
@@ -268,14 +268,8 @@ public final class RelayBench {
         return client;
     }
 
-    BenchSmtpClient session() throws IOException {
-        BenchSmtpClient client = BenchSmtpClient.open(port());
-        client.ehlo();
-        if (tls()) {
-            client.startTls();
-            client.ehlo();
-        }
-        return client;
+    SmtpTestClient session() throws IOException {
+        return session(null);
     }
 
     /** A plain message of about 2 KB in CRLF lines, none starting with a dot. */

@@ -17,8 +17,8 @@ import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.audit.AuditEvent;
 import dev.smtpkeys.audit.AuditLog;
 import dev.smtpkeys.keys.SmtpKey;
+import dev.smtpkeys.support.SignedInOwnerTest;
 import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.TestData;
 import dev.smtpkeys.support.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,26 +27,15 @@ import jakarta.inject.Inject;
 
 /** The account's activity log as its users read it. */
 @QuarkusTest
-class ActivityPageTest {
+class ActivityPageTest extends SignedInOwnerTest {
 
     static final String PAGE = "/settings/activity";
 
     @Inject
-    TestAccounts accounts;
-
-    @Inject
-    TestData data;
-
-    @Inject
     AuditLog audit;
 
-    TestAccounts.Created owner;
-    WebSession session;
-
     @BeforeEach
-    void signIn() {
-        owner = accounts.create();
-        session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
+    void awaitTheSignInsAuditLine() {
         // the sign-in is logged asynchronously; counts and the order of lines must not race with it
         assertEquals(1, data.awaitAuditCount(owner.accountId(), AuditAction.LOGIN, 1));
     }

@@ -4,52 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.keys.KeyStatus;
 import dev.smtpkeys.support.Browser;
+import dev.smtpkeys.support.BrowserTest;
 import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.TestData;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** Support staff find an account and deactivate a compromised key, in a real browser. */
 @QuarkusTest
-class AdminBrowserTest {
-
-    static ChromeDriver browser;
-    static WebDriverWait wait;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    TestAccounts accounts;
-
-    @Inject
-    TestData data;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start("en");
-        wait = Browser.waitFor(browser);
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        Browser.quit(browser);
-    }
+class AdminBrowserTest extends BrowserTest {
 
     @Test
     void supportFindsAnAccountAndDeactivatesAKeyWithAReason() {

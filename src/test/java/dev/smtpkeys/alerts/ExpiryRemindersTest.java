@@ -20,8 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.account.Account;
@@ -36,8 +34,8 @@ import dev.smtpkeys.keys.KeyDeadlines;
 import dev.smtpkeys.keys.KeyRotation;
 import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.keys.RotationGrace;
+import dev.smtpkeys.support.NewOwnerTest;
 import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.TestClock;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -51,13 +49,10 @@ import jakarta.inject.Inject;
  * in use. The job is run by hand on the moved test clock; its own schedule waits a day in tests.
  */
 @QuarkusTest
-class ExpiryRemindersTest {
+class ExpiryRemindersTest extends NewOwnerTest {
 
     @Inject
     MockMailbox mailbox;
-
-    @Inject
-    TestAccounts accounts;
 
     @Inject
     AccountService accountService;
@@ -76,21 +71,6 @@ class ExpiryRemindersTest {
 
     @Inject
     AlertsConfig config;
-
-    @Inject
-    TestClock clock;
-
-    TestAccounts.Created owner;
-
-    @BeforeEach
-    void newAccount() {
-        owner = accounts.create();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aWeekAndADayBeforeEveryUserIsRemindedOnceInTheirLanguageWithoutTheKey() {

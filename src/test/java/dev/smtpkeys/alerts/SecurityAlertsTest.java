@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.account.Account;
@@ -17,6 +16,7 @@ import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.account.User;
 import dev.smtpkeys.keys.GeneratedKey;
 import dev.smtpkeys.keys.KeyService;
+import dev.smtpkeys.support.NewOwnerTest;
 import dev.smtpkeys.support.TestAccounts;
 import dev.smtpkeys.support.Waits;
 import dev.smtpkeys.support.WebSession;
@@ -28,26 +28,16 @@ import jakarta.inject.Inject;
 
 /** Security alert e-mails: after the change is committed, to every user of the account, in their language, never a key. */
 @QuarkusTest
-class SecurityAlertsTest {
+class SecurityAlertsTest extends NewOwnerTest {
 
     @Inject
     MockMailbox mailbox;
-
-    @Inject
-    TestAccounts accounts;
 
     @Inject
     AccountService accountService;
 
     @Inject
     KeyService keys;
-
-    TestAccounts.Created owner;
-
-    @BeforeEach
-    void newAccount() {
-        owner = accounts.create();
-    }
 
     @Test
     void generatingAKeyTellsTheUserWhatWhenAndFromWhereButNotTheKey() {

@@ -3,56 +3,31 @@ package dev.smtpkeys.keys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.List;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.smtpkeys.support.Browser;
+import dev.smtpkeys.support.BrowserTest;
 import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** The IP allowlist dialog in a real browser: opened from the key's row, filled from it, its error shown. */
 @QuarkusTest
-class AllowlistBrowserTest {
-
-    static ChromeDriver browser;
-    static WebDriverWait wait;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    TestAccounts accounts;
-
-    @Inject
-    TestData data;
+class AllowlistBrowserTest extends BrowserTest {
 
     @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start("en");
-        wait = Browser.waitFor(browser);
+    static void ignoreStaleElements() {
         wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        Browser.quit(browser);
     }
 
     @Test

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.audit.AuditEvent;
 import dev.smtpkeys.support.RelayFixtures;
+import dev.smtpkeys.support.SignedInOwnerTest;
 import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -22,25 +22,18 @@ import jakarta.inject.Inject;
 
 /** Editing a key's IP allowlist over HTTP: the dialog's form, the page without JavaScript, its errors. */
 @QuarkusTest
-class AllowlistPageTest {
+class AllowlistPageTest extends SignedInOwnerTest {
 
     static final String HOME = "/settings/keys/smtp";
 
     @Inject
-    TestAccounts accounts;
-
-    @Inject
     RelayFixtures fixtures;
 
-    TestAccounts.Created owner;
-    WebSession session;
     long keyId;
 
     @BeforeEach
-    void signIn() {
-        owner = accounts.create();
+    void newKey() {
         keyId = fixtures.newKey(owner.accountId(), owner.smtpLogin(), "Shop").keyId();
-        session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
     }
 
     @Test

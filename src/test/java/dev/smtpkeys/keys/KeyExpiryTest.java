@@ -11,54 +11,26 @@ import java.util.UUID;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.audit.AuditAction;
-import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.TestClock;
-import dev.smtpkeys.support.TestData;
-import dev.smtpkeys.support.WebSession;
+import dev.smtpkeys.support.SignedInOwnerTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
 /** Expiry chosen at generation: verify refuses from the moment on, the key shows "Expired", stays so. */
 @QuarkusTest
-class KeyExpiryTest {
+class KeyExpiryTest extends SignedInOwnerTest {
 
     static final String HOME = "/settings/keys/smtp";
-
-    @Inject
-    TestAccounts accounts;
-
-    @Inject
-    TestData data;
 
     @Inject
     KeyService keys;
 
     @Inject
     KeyDeadlines deadlines;
-
-    @Inject
-    TestClock clock;
-
-    TestAccounts.Created owner;
-    WebSession session;
-
-    @BeforeEach
-    void signIn() {
-        owner = accounts.create();
-        session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void anExpiredKeyFailsVerifyIsShownExpiredAndCannotBeActivated() {

@@ -9,50 +9,22 @@ import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.support.RelayFixtures;
+import dev.smtpkeys.support.SignedInOwnerTest;
 import dev.smtpkeys.support.SmtpTestClient;
-import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.TestClock;
-import dev.smtpkeys.support.TestData;
-import dev.smtpkeys.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 /** Stale keys flagged and filtered; where a key was used from, in the table and the delete dialog. */
 @QuarkusTest
-class KeyHygieneTest {
+class KeyHygieneTest extends SignedInOwnerTest {
 
     static final String HOME = "/settings/keys/smtp";
 
     @Inject
-    TestAccounts accounts;
-
-    @Inject
-    TestData data;
-
-    @Inject
     RelayFixtures fixtures;
-
-    @Inject
-    TestClock clock;
-
-    TestAccounts.Created owner;
-    WebSession session;
-
-    @BeforeEach
-    void signIn() {
-        owner = accounts.create();
-        session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void keysUnusedFor90DaysAreFlaggedAndTheFilterShowsOnlyThem() throws Exception {

@@ -11,17 +11,13 @@ import java.time.Duration;
 import java.util.List;
 
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.audit.AuditEvent;
+import dev.smtpkeys.support.SignedInOwnerTest;
 import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.TestClock;
-import dev.smtpkeys.support.TestData;
-import dev.smtpkeys.support.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -29,38 +25,15 @@ import jakarta.inject.Inject;
 
 /** Rotation with grace over HTTP: the replacement shown once, the old key's deadline, its retirement. */
 @QuarkusTest
-class KeyRotationTest {
+class KeyRotationTest extends SignedInOwnerTest {
 
     static final String HOME = "/settings/keys/smtp";
-
-    @Inject
-    TestAccounts accounts;
-
-    @Inject
-    TestData data;
 
     @Inject
     KeyService keys;
 
     @Inject
     KeyDeadlines deadlines;
-
-    @Inject
-    TestClock clock;
-
-    TestAccounts.Created owner;
-    WebSession session;
-
-    @BeforeEach
-    void signIn() {
-        owner = accounts.create();
-        session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void oldKeyWorksUntilItsDeadlineThenTheSystemRetiresIt() {

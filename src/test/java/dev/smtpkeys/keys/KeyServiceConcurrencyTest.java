@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.Actor;
+import dev.smtpkeys.support.NewOwnerTest;
 import dev.smtpkeys.support.TestAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,20 +25,16 @@ import jakarta.inject.Inject;
 
 /** Races on one account or key end in one clear outcome each: no lost update, no unexpected error. */
 @QuarkusTest
-class KeyServiceConcurrencyTest {
+class KeyServiceConcurrencyTest extends NewOwnerTest {
 
     @Inject
     KeyService keys;
-
-    @Inject
-    TestAccounts accounts;
 
     @Inject
     KeysConfig config;
 
     @Test
     void theSameFormSentManyTimesAtOnceCreatesOneKey() throws Exception {
-        TestAccounts.Created owner = accounts.create();
         UUID nonce = UUID.randomUUID();
         List<Object> outcomes = race(8, () -> keys.generate(Actor.system(), account(owner), "Twice", nonce));
         assertEquals(1, outcomes.stream().filter(GeneratedKey.class::isInstance).count());
@@ -48,7 +45,6 @@ class KeyServiceConcurrencyTest {
 
     @Test
     void parallelGeneratesNeverExceedTheCap() throws Exception {
-        TestAccounts.Created owner = accounts.create();
         for (int i = 1; i < config.maxPerAccount() - 1; i++) {
             keys.generate(Actor.system(), account(owner), "k" + i, null);
         }
@@ -59,7 +55,6 @@ class KeyServiceConcurrencyTest {
 
     @Test
     void concurrentChangesToOneKeyEndInOneWinnerAndClearProblems() throws Exception {
-        TestAccounts.Created owner = accounts.create();
         SmtpKey key = keys.generate(Actor.system(), account(owner), "Contested", null).key();
         int version = key.version;
         List<Object> outcomes = race(6, () -> keys.deactivate(Actor.system(), account(owner), key.id, version, null));

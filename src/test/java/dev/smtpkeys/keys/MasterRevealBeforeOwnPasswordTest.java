@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.account.User;
+import dev.smtpkeys.support.NewOwnerTest;
 import dev.smtpkeys.support.TestAccounts;
 import dev.smtpkeys.support.WebSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,17 +23,13 @@ import jakarta.inject.Inject;
  * password support set (and read), whatever path the request takes.
  */
 @QuarkusTest
-class MasterRevealBeforeOwnPasswordTest {
-
-    @Inject
-    TestAccounts accounts;
+class MasterRevealBeforeOwnPasswordTest extends NewOwnerTest {
 
     @Inject
     KeyService keys;
 
     @Test
     void withThePasswordSupportSetTheMasterKeyIsNotRevealed() {
-        TestAccounts.Created owner = accounts.create();
         setMustChange(owner.userId(), true);
         KeyException refused = assertThrows(KeyException.class, () -> reveal(owner));
         assertEquals(KeyProblem.PASSWORD_NOT_CHOSEN, refused.problem());
@@ -43,7 +40,6 @@ class MasterRevealBeforeOwnPasswordTest {
 
     @Test
     void theRevealPostWithTheInitialPasswordShowsNoSecret() {
-        TestAccounts.Created owner = accounts.create();
         WebSession session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
         String token = session.csrfToken();
         setMustChange(owner.userId(), true);

@@ -11,47 +11,19 @@ import java.time.Duration;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.audit.AuditAction;
+import dev.smtpkeys.support.SignedInOwnerTest;
 import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.TestClock;
-import dev.smtpkeys.support.TestData;
-import dev.smtpkeys.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /** Sudo mode: revealing the master key after an older sign-in needs the password again, audited so. */
 @QuarkusTest
-class MasterRevealTest {
+class MasterRevealTest extends SignedInOwnerTest {
 
     static final String REVEAL = "/settings/keys/smtp/master/reveal";
-
-    @Inject
-    TestAccounts accounts;
-
-    @Inject
-    TestData data;
-
-    @Inject
-    TestClock clock;
-
-    TestAccounts.Created owner;
-    WebSession session;
-
-    @BeforeEach
-    void signIn() {
-        owner = accounts.create();
-        session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void aFreshSignInRevealsWithoutAskingAndTheAuditSaysSo() {

@@ -12,9 +12,9 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.support.RelayFixtures;
+import dev.smtpkeys.support.SignedInOwnerTest;
 import dev.smtpkeys.support.SmtpTestClient;
 import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.TestData;
 import dev.smtpkeys.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Header;
@@ -27,16 +27,10 @@ import jakarta.inject.Inject;
  * a flash, an error page that renders a form again, or a header.
  */
 @QuarkusTest
-class SecretsStayHiddenTest {
+class SecretsStayHiddenTest extends SignedInOwnerTest {
 
     static final String HOME = "/settings/keys/smtp";
     static final String REASON = "Checking that no page shows a secret";
-
-    @Inject
-    TestAccounts accounts;
-
-    @Inject
-    TestData data;
 
     @Inject
     RelayFixtures fixtures;
@@ -46,8 +40,7 @@ class SecretsStayHiddenTest {
 
     @Test
     void noSecretAppearsOnAnyPageAfterItsOneShowing() throws IOException {
-        TestAccounts.Created owner = accounts.create();
-        WebSession user = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
+        WebSession user = session;
         String master = Jsoup.parse(user.post(HOME + "/master/reveal").asString()).getElementById("master-key").val();
         String shop = generate(user, "Shop");
         String old = generate(user, "Old shop");

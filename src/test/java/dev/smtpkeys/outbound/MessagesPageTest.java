@@ -14,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import dev.smtpkeys.support.NewOwnerTest;
 import dev.smtpkeys.support.RelayFixtures;
 import dev.smtpkeys.support.SmtpTestClient;
 import dev.smtpkeys.support.TestAccounts;
@@ -23,17 +24,13 @@ import jakarta.inject.Inject;
 
 /** What the account user sees of the relay: last use of each key, and the sent-mail page. */
 @QuarkusTest
-class MessagesPageTest {
-
-    @Inject
-    TestAccounts accounts;
+class MessagesPageTest extends NewOwnerTest {
 
     @Inject
     RelayFixtures fixtures;
 
     @Test
     void sentMailListsTheAccountsMessagesAndFiltersByKey() throws IOException {
-        TestAccounts.Created owner = accounts.create();
         RelayFixtures.Key shop = fixtures.newKey(owner.accountId(), owner.smtpLogin(), "Shop");
         RelayFixtures.Key crm = fixtures.newKey(owner.accountId(), owner.smtpLogin(), "CRM");
         RelayFixtures.Key stranger = fixtures.newAccountWithKey("Theirs");
@@ -61,7 +58,6 @@ class MessagesPageTest {
 
     @Test
     void failedDeliveriesShowATranslatedReasonAndNoInternalText() {
-        TestAccounts.Created owner = accounts.create();
         long master = fixtures.masterKeyId(owner.accountId());
         long refused = fixtures.insertFinished(owner.accountId(), master, null, "FAILED", 1,
                 "UPSTREAM_REJECTED|550 5.1.1 <a@example.net>: User unknown");
@@ -100,7 +96,6 @@ class MessagesPageTest {
 
     @Test
     void sentMailIsLinkedFromTheMenuAndFromEachKeyRow() {
-        TestAccounts.Created owner = accounts.create();
         WebSession session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
         Document keys = html(session.get("/settings/keys/smtp").asString());
         assertFalse(keys.select(".menu-links a[href=/settings/messages]").isEmpty());
@@ -111,7 +106,6 @@ class MessagesPageTest {
 
     @Test
     void keyTableAndConfirmationsSayWhenAndFromWhereTheKeyWasLastUsed() throws IOException {
-        TestAccounts.Created owner = accounts.create();
         RelayFixtures.Key key = fixtures.newKey(owner.accountId(), owner.smtpLogin(), "Shop");
         WebSession session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
 

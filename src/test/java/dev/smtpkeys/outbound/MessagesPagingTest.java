@@ -13,6 +13,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import dev.smtpkeys.support.NewOwnerTest;
 import dev.smtpkeys.support.TestAccounts;
 import dev.smtpkeys.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,17 +21,13 @@ import jakarta.inject.Inject;
 
 /** The sent-mail list shows every message exactly once across its pages, and survives odd page numbers. */
 @QuarkusTest
-class MessagesPagingTest {
-
-    @Inject
-    TestAccounts accounts;
+class MessagesPagingTest extends NewOwnerTest {
 
     @Inject
     DataSource dataSource;
 
     @Test
     void sixtyMessagesAppearOnceEachOnTwoPages() throws Exception {
-        TestAccounts.Created owner = accounts.create();
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
                 insert into outbound_message (account_id, key_id, key_name, envelope_from, recipients, subject,
                                               size_bytes, raw_mime, status, received_at)

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.support.RelayFixtures;
+import dev.smtpkeys.support.SignedInOwnerTest;
 import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.TestData;
 import dev.smtpkeys.support.TestUpstream;
 import dev.smtpkeys.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,13 +28,7 @@ import jakarta.inject.Inject;
 
 /** Holding, releasing and dropping what a key has queued: by the account user and by support, audited. */
 @QuarkusTest
-class QueuedMailTest {
-
-    @Inject
-    TestAccounts accounts;
-
-    @Inject
-    TestData data;
+class QueuedMailTest extends SignedInOwnerTest {
 
     @Inject
     RelayFixtures fixtures;
@@ -47,11 +41,9 @@ class QueuedMailTest {
 
     @Test
     void heldMailIsNotDeliveredUntilTheUserReleasesIt() throws SQLException {
-        TestAccounts.Created owner = accounts.create();
         long key = data.generateKey(owner, "Shop");
         String to = "held-" + UUID.randomUUID() + "@example.net";
         long id = waiting(owner.accountId(), key, to);
-        WebSession session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
 
         Document page = Jsoup.parse(session.get("/settings/messages?key=" + key).asString());
         assertTrue(page.selectFirst("#queue-controls").text().contains("1 waiting for delivery, 0 held"));
@@ -75,10 +67,8 @@ class QueuedMailTest {
 
     @Test
     void droppedMailIsNeverDeliveredAndShowsAsDroppedInBothLanguages() throws SQLException {
-        TestAccounts.Created owner = accounts.create();
         long key = data.generateKey(owner, "Shop");
         long id = waiting(owner.accountId(), key, "dropped-" + UUID.randomUUID() + "@example.net");
-        WebSession session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
 
         session.post("/settings/messages/keys/" + key + "/drop").then().statusCode(303);
 
@@ -108,7 +98,6 @@ class QueuedMailTest {
 
     @Test
     void supportNeedsAReasonAndAnotherAccountsKeyIsNotFound() throws SQLException {
-        TestAccounts.Created owner = accounts.create();
         long key = data.generateKey(owner, "Shop");
         long id = waiting(owner.accountId(), key, "support-" + UUID.randomUUID() + "@example.net");
         WebSession support = WebSession.signIn(accounts.createSupport(), TestAccounts.PASSWORD);

@@ -14,32 +14,22 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.TestData;
-import dev.smtpkeys.support.WebSession;
+import dev.smtpkeys.support.SignedInOwnerTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 /** The sent-mail page shows where each recipient of a message stands, in both languages. */
 @QuarkusTest
-class RecipientStatesPageTest {
-
-    @Inject
-    TestAccounts accounts;
-
-    @Inject
-    TestData data;
+class RecipientStatesPageTest extends SignedInOwnerTest {
 
     @Inject
     DataSource dataSource;
 
     @Test
     void eachRecipientShowsItsOwnStateAndReason() throws SQLException {
-        TestAccounts.Created owner = accounts.create();
         long key = data.generateKey(owner, "Shop");
         long id = insert(owner.accountId(), key);
 
-        WebSession session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
         Document en = Jsoup.parse(session.get("/settings/messages").asString());
         assertEquals(List.of("a@example.net sent", "b@example.net refused Refused by the mail server: 550 5.1.1 No such user",
                 "c@example.net waiting for another try Refused by the mail server: 451 4.2.0 Later"), states(en, id));

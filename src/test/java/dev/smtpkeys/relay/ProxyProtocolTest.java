@@ -21,7 +21,6 @@ import dev.smtpkeys.keys.KeySecret;
 import dev.smtpkeys.support.RelayFixtures;
 import dev.smtpkeys.support.SmtpTestClient;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * PROXY protocol v1 and v2 with hand-made headers, on listeners configured for it, from a trusted
@@ -29,16 +28,7 @@ import jakarta.inject.Inject;
  * the queue see the real client. Anyone else is refused.
  */
 @QuarkusTest
-class ProxyProtocolTest {
-
-    @Inject
-    RelayFixtures fixtures;
-
-    @Inject
-    RelayServer server;
-
-    @Inject
-    RelayConfig config;
+class ProxyProtocolTest extends OwnRelayTest {
 
     private RelayListeners relay;
 

@@ -2,37 +2,19 @@ package dev.smtpkeys.relay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.smtpkeys.support.MovableClock;
+
 /** The "blocked IP" lines are bounded: one per key and address per minute. */
 class RefusedAddressesTest {
 
-    private Instant now = Instant.parse("2026-11-30T12:00:00Z");
-
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T12:00:00Z"));
 
     @Test
     void aFloodFromOneAddressWritesOneLineAMinute() {
@@ -45,10 +27,10 @@ class RefusedAddressesTest {
         refused.refused(8, "192.0.2.1");
         assertEquals(List.of("7 192.0.2.1", "7 192.0.2.2", "8 192.0.2.1"), written);
 
-        now = now.plus(Duration.ofSeconds(59));
+        clock.advance(Duration.ofSeconds(59));
         refused.refused(7, "192.0.2.1");
         assertEquals(3, written.size());
-        now = now.plus(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         refused.refused(7, "192.0.2.1");
         assertEquals(4, written.size());
     }

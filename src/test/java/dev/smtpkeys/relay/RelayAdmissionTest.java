@@ -15,20 +15,10 @@ import dev.smtpkeys.support.RelayFixtures;
 import dev.smtpkeys.support.SmtpTestClient;
 import dev.smtpkeys.support.Waits;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** Who may hold a session: per-client caps and rate, the pre-AUTH limits, and room kept for senders. Real sockets. */
 @QuarkusTest
-class RelayAdmissionTest {
-
-    @Inject
-    RelayFixtures fixtures;
-
-    @Inject
-    RelayServer server;
-
-    @Inject
-    RelayConfig config;
+class RelayAdmissionTest extends OwnRelayTest {
 
     @Test
     void oneAddressHoldingHundredsOfIdleConnectionsShutsNobodyElseOut() throws IOException {

@@ -29,16 +29,7 @@ import jakarta.persistence.EntityManager;
  * the outcome, and arrive in the queue byte for byte; past the in-flight budget the answer is 452 4.3.1.
  */
 @QuarkusTest
-class RelayMemoryTest {
-
-    @Inject
-    RelayFixtures fixtures;
-
-    @Inject
-    RelayServer server;
-
-    @Inject
-    RelayConfig config;
+class RelayMemoryTest extends OwnRelayTest {
 
     @Inject
     EntityManager entityManager;

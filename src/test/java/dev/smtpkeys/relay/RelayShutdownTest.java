@@ -18,20 +18,10 @@ import dev.smtpkeys.support.RelayFixtures;
 import dev.smtpkeys.support.SmtpTestClient;
 import dev.smtpkeys.support.Waits;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** Graceful shutdown: unready, no new connections or transactions, the DATA in progress finishes (bounded). */
 @QuarkusTest
-class RelayShutdownTest {
-
-    @Inject
-    RelayFixtures fixtures;
-
-    @Inject
-    RelayServer server;
-
-    @Inject
-    RelayConfig config;
+class RelayShutdownTest extends OwnRelayTest {
 
     @Test
     void aMessageBeingReceivedIsStoredWhileNewConnectionsAndNewMailAreRefused() throws Exception {

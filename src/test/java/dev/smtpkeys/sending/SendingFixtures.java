@@ -1,13 +1,10 @@
 package dev.smtpkeys.sending;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import dev.smtpkeys.support.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Sending limits set and read straight in the database, and the counting clock, for the tests. */
@@ -40,38 +37,17 @@ public class SendingFixtures {
 
     /** Today's count as stored, or -1 without a row. */
     public int dayCount(long accountId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement read = c.prepareStatement("select day_count from sending_usage where account_id = ?")) {
-            read.setLong(1, accountId);
-            try (ResultSet row = read.executeQuery()) {
-                return row.next() ? row.getInt(1) : -1;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.first(dataSource, "select day_count from sending_usage where account_id = ?", row -> row.getInt(1), -1,
+                accountId);
     }
 
     /** The stored override as "perMinute/perDay", or null without one. */
     public String storedOverride(long accountId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement read = c.prepareStatement("select per_minute, per_day from sending_limit where account_id = ?")) {
-            read.setLong(1, accountId);
-            try (ResultSet row = read.executeQuery()) {
-                return row.next() ? row.getInt(1) + "/" + row.getInt(2) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.first(dataSource, "select per_minute, per_day from sending_limit where account_id = ?",
+                row -> row.getInt(1) + "/" + row.getInt(2), null, accountId);
     }
 
     private void update(String sql, Object... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                update.setObject(i + 1, values[i]);
-            }
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.update(dataSource, sql, values);
     }
 }

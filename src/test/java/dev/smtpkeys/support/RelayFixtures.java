@@ -187,16 +187,8 @@ public class RelayFixtures {
 
     /** When the worker will next try message {@code id}. */
     public Instant nextAttemptAt(long id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement("select next_attempt_at from outbound_message where id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet r = select.executeQuery()) {
-                r.next();
-                return r.getTimestamp(1).toInstant();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.one(dataSource, "select next_attempt_at from outbound_message where id = ?",
+                r -> r.getTimestamp(1).toInstant(), id);
     }
 
     /** What another worker's claim does to message {@code id}: a new token, one more attempt, a new lease. */
@@ -216,17 +208,8 @@ public class RelayFixtures {
     }
 
     public Stored stored(long id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement(
-                        "select client_ip, smtputf8, recipients, raw_mime from outbound_message where id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet r = select.executeQuery()) {
-                r.next();
-                return new Stored(r.getString(1), r.getBoolean(2), (String[]) r.getArray(3).getArray(), r.getBytes(4));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.one(dataSource, "select client_ip, smtputf8, recipients, raw_mime from outbound_message where id = ?",
+                r -> new Stored(r.getString(1), r.getBoolean(2), (String[]) r.getArray(3).getArray(), r.getBytes(4)), id);
     }
 
     /** The queue id in a {@code 250 2.0.0 Ok: queued as <id>} reply. */
@@ -244,17 +227,9 @@ public class RelayFixtures {
     }
 
     public Row row(long id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement select = c.prepareStatement(
-                        "select status, claim_token, attempts, last_error, sent_at from outbound_message where id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet r = select.executeQuery()) {
-                r.next();
-                return new Row(r.getString(1), r.getObject(2, UUID.class), r.getInt(3), r.getString(4), r.getTimestamp(5) != null);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.one(dataSource, "select status, claim_token, attempts, last_error, sent_at from outbound_message where id = ?",
+                r -> new Row(r.getString(1), r.getObject(2, UUID.class), r.getInt(3), r.getString(4), r.getTimestamp(5) != null),
+                id);
     }
 
     private long insert(long accountId, long keyId, String keyName, String to, String status, UUID token, int attempts,
@@ -286,14 +261,7 @@ public class RelayFixtures {
     }
 
     private void update(String sql, Object... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                update.setObject(i + 1, values[i]);
-            }
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.update(dataSource, sql, values);
     }
 
     public int port() {

@@ -3,51 +3,21 @@ package dev.smtpkeys.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.smtpkeys.keys.KeyStatus;
 import dev.smtpkeys.support.Browser;
+import dev.smtpkeys.support.BrowserTest;
 import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.TestData;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** A form opened in one tab still posts after other pages were opened in a second tab. */
 @QuarkusTest
-class CsrfTabsBrowserTest {
-
-    static ChromeDriver browser;
-    static WebDriverWait wait;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    TestAccounts accounts;
-
-    @Inject
-    TestData data;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start("en");
-        wait = Browser.waitFor(browser);
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        Browser.quit(browser);
-    }
+class CsrfTabsBrowserTest extends BrowserTest {
 
     @Test
     void theFirstTabsFormPostsAfterASecondTabOpenedPages() {

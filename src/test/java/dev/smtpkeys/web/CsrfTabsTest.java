@@ -15,12 +15,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import dev.smtpkeys.keys.KeyStatus;
+import dev.smtpkeys.support.NewOwnerTest;
 import dev.smtpkeys.support.TestAccounts;
-import dev.smtpkeys.support.TestData;
 import dev.smtpkeys.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /**
  * A form keeps working in every tab of a session, however many pages were opened since; a form
@@ -28,7 +27,7 @@ import jakarta.inject.Inject;
  * typed; the token changes at sign-in and sign-out.
  */
 @QuarkusTest
-class CsrfTabsTest {
+class CsrfTabsTest extends NewOwnerTest {
 
     static final String SMTP = "/settings/keys/smtp";
     static final List<String> OTHER_PAGES = List.of("/settings/activity", "/settings/messages", SMTP,
@@ -36,15 +35,8 @@ class CsrfTabsTest {
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
-    @Inject
-    TestAccounts accounts;
-
-    @Inject
-    TestData data;
-
     @Test
     void theFirstOfTwoTabsStillPosts() {
-        TestAccounts.Created owner = accounts.create();
         WebSession session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
         String firstTab = token(session.get(SMTP));
         session.get("/settings/activity").then().statusCode(200);
@@ -54,7 +46,6 @@ class CsrfTabsTest {
 
     @Test
     void aFormFromFivePagesAgoStillPosts() {
-        TestAccounts.Created owner = accounts.create();
         long key = data.generateKey(owner, "Shop");
         WebSession session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
         String stale = token(session.get(SMTP + "/" + key + "/deactivate"));
@@ -71,7 +62,6 @@ class CsrfTabsTest {
 
     @Test
     void aMissingTokenGetsTheFormBackInTheReadersLanguage() {
-        TestAccounts.Created owner = accounts.create();
         WebSession session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD).language("de");
         session.get(SMTP);
         String nonce = UUID.randomUUID().toString();
@@ -95,7 +85,6 @@ class CsrfTabsTest {
 
     @Test
     void anExpiredFormNeverEchoesAPasswordOrTheOldToken() {
-        TestAccounts.Created owner = accounts.create();
         WebSession session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
         session.get("/account/password");
         String page = session.postRaw("/account/password", Map.of("current", TestAccounts.PASSWORD,
@@ -109,7 +98,6 @@ class CsrfTabsTest {
 
     @Test
     void aFormFromAnotherSiteIsNotOfferedAgain() {
-        TestAccounts.Created owner = accounts.create();
         WebSession session = WebSession.signIn(owner.email(), TestAccounts.PASSWORD);
         session.get(SMTP);
         Response answer = io.restassured.RestAssured.given().redirects().follow(false)
@@ -123,7 +111,6 @@ class CsrfTabsTest {
 
     @Test
     void theTokenChangesAtSignInAndSignOut() {
-        TestAccounts.Created owner = accounts.create();
         WebSession session = WebSession.anonymous();
         String beforeSignIn = token(session.get("/login"));
         session.signInAttempt(owner.email(), TestAccounts.PASSWORD).then().statusCode(302);
