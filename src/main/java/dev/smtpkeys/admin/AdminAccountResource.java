@@ -12,6 +12,7 @@ import dev.smtpkeys.activity.ActivityPages;
 import dev.smtpkeys.keys.KeyAction;
 import dev.smtpkeys.keys.KeyException;
 import dev.smtpkeys.keys.KeyNotFoundException;
+import dev.smtpkeys.keys.KeyRow;
 import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.keys.KeyTexts;
 import dev.smtpkeys.keys.SmtpKey;
@@ -46,7 +47,7 @@ public class AdminAccountResource {
 
     @CheckedTemplate(basePath = "admin")
     static class Templates {
-        static native TemplateInstance account(Account account, List<User> users, List<SmtpKey> keys,
+        static native TemplateInstance account(Account account, List<User> users, List<KeyRow> keys,
                 ActivityPage activity, SendingUsage sending, List<QueuedMail.KeyWaiting> queued);
 
         static native TemplateInstance confirm(Account account, SmtpKey key, KeyAction action, String reason,
@@ -80,7 +81,7 @@ public class AdminAccountResource {
         Account account = account(id);
         ActivityPages.Reader reader = new ActivityPages.Reader(currentUser.user().id, true);
         return Templates.account(account, User.listOwned(account),
-                SmtpKey.listOwnedToShow(account), activity.page(account, key, page, reader), sending.usage(account),
+                KeyRow.of(SmtpKey.listOwnedToShow(account)), activity.page(account, key, page, reader), sending.usage(account),
                 queuedMail.waitingByKey(account));
     }
 

@@ -1,12 +1,15 @@
 package dev.smtpkeys.keys;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.sending.SendingLimits;
+import dev.smtpkeys.web.DateViews;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Response;
@@ -58,12 +61,16 @@ class KeyPages {
     private KeysPage page(KeysPage.GenerateForm form, GeneratedKey created, String revealed, boolean staleOnly,
             boolean rotated, KeysPage.SudoForm sudo) {
         Account account = currentUser.account();
-        List<SmtpKey> keys = SmtpKey.listOwnedToShow(account);
+        List<SmtpKey> keys = KeysPage.paired(SmtpKey.listOwnedToShow(account));
         KeysPage.Facts facts = new KeysPage.Facts(clock.instant(), config.staleAfter(), ClientIp.ofAccount(account),
                 staleOnly, rotated, sudo);
+        Map<Long, SmtpKey> byId = new HashMap<>();
+        keys.forEach(key -> byId.put(key.id, key));
+        List<KeyRow> rows = KeyRow.of(keys, new KeyRow.Facts(facts.now(), DateViews.requestLocale(),
+                facts.staleAfter(), facts.clientIps(), AllowedNetwork.ofAccount(account)), byId);
         return new KeysPage(account, endpoint.host(request.authority() == null ? null : request.authority().host()),
-                endpoint.ports(), keys, config.maxPerAccount(), UUID.randomUUID(), form, created, revealed, facts,
-                sending.usage(account));
+                endpoint.ports(), keys, rows, config.maxPerAccount(), UUID.randomUUID(), form, created, revealed,
+                facts, sending.usage(account));
     }
 
     /** An answer that carries a secret: rendered directly and never cached. */
