@@ -48,7 +48,7 @@ public class AdminAccountResource {
     @CheckedTemplate(basePath = "admin")
     static class Templates {
         static native TemplateInstance account(Account account, List<User> users, List<KeyRow> keys,
-                ActivityPage activity, SendingUsage sending, List<QueuedMail.KeyWaiting> queued);
+                KeyRow.Labels labels, ActivityPage activity, SendingUsage sending, List<QueuedMail.KeyWaiting> queued);
 
         static native TemplateInstance confirm(Account account, SmtpKey key, KeyAction action, String reason,
                 String error);
@@ -81,7 +81,8 @@ public class AdminAccountResource {
         Account account = account(id);
         ActivityPages.Reader reader = new ActivityPages.Reader(currentUser.user().id, true);
         return Templates.account(account, User.listOwned(account),
-                KeyRow.of(SmtpKey.listOwnedToShow(account)), activity.page(account, key, page, reader), sending.usage(account),
+                KeyRow.of(SmtpKey.listOwnedToShow(account), "/admin/accounts/" + account.id + "/keys"),
+                KeyRow.Labels.ofSupport(), activity.page(account, key, page, reader), sending.usage(account),
                 queuedMail.waitingByKey(account));
     }
 

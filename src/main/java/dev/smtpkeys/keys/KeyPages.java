@@ -3,6 +3,7 @@ package dev.smtpkeys.keys;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.sending.SendingLimits;
 import dev.smtpkeys.web.DateViews;
+import dev.smtpkeys.web.Messages;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Response;
@@ -66,10 +68,12 @@ class KeyPages {
                 staleOnly, rotated, sudo);
         Map<Long, SmtpKey> byId = new HashMap<>();
         keys.forEach(key -> byId.put(key.id, key));
-        List<KeyRow> rows = KeyRow.of(keys, new KeyRow.Facts(facts.now(), DateViews.requestLocale(),
+        Locale locale = DateViews.requestLocale();
+        List<KeyRow> rows = KeyRow.of(keys, new KeyRow.Facts(facts.now(), locale, KeysResource.HOME,
                 facts.staleAfter(), facts.clientIps(), AllowedNetwork.ofAccount(account)), byId);
+        KeyRow.Labels labels = KeyRow.Labels.of(Messages.in(KeysMessages.class, locale), facts.staleAfter());
         return new KeysPage(account, endpoint.host(request.authority() == null ? null : request.authority().host()),
-                endpoint.ports(), keys, rows, config.maxPerAccount(), UUID.randomUUID(), form, created, revealed,
+                endpoint.ports(), keys, rows, labels, config.maxPerAccount(), UUID.randomUUID(), form, created, revealed,
                 facts, sending.usage(account));
     }
 

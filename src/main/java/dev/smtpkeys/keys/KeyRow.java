@@ -17,25 +17,48 @@ import io.quarkus.qute.TemplateData;
  * One row of the key table with every label, state and date already made in the reader's language,
  * so the table tag only prints fields: evaluating a dozen extension methods and bundle calls per row in
  * the template was most of the SMTP tab's time (issue 8). Text fields are null where the row shows none.
- * {@code ips}, {@code ipsSentence}, {@code stale} and {@code replacesNote} are the tab's only (support's
- * view leaves them empty).
+ * {@code href} is where the row's actions go ({@code <base>/<id>}); {@code ips}, {@code ipsSentence},
+ * {@code stale} and {@code replacesNote} are the tab's only (support's view leaves them empty).
  */
 @TemplateData
-public record KeyRow(long id, boolean master, String label, String suffix, int version, String lastUseSentence,
+public record KeyRow(long id, String href, boolean master, String label, String suffix, int version, String lastUseSentence,
         String maskedValue, String statusClass, String statusLabel, String networksNote, String networksText,
         boolean stale, String expiryLabel, String rotationNote, String replacesNote, String createdIso,
         String createdDate, String lastUsedIso, String lastUsedTitle, String lastUsedLabel, String lastUsedFrom,
         List<String> ips, String ipsSentence, boolean rotatable, String toggle, String toggleLabel,
         boolean deletable) {
 
-    /** What a row's texts depend on besides the key: the time, the language and the tab's extra facts. */
-    record Facts(Instant now, Locale locale, Duration staleAfter, Map<Long, List<ClientIp>> clientIps,
+    /** What a row's texts depend on besides the key: the time, the language, the actions' base path and the tab's extra facts. */
+    record Facts(Instant now, Locale locale, String base, Duration staleAfter, Map<Long, List<ClientIp>> clientIps,
             Map<Long, List<String>> networks) {
     }
 
-    /** Support's rows: no client IPs, allowlists or staleness. */
-    public static List<KeyRow> of(List<SmtpKey> keys) {
-        return of(keys, new Facts(SmtpKey.now(), DateViews.requestLocale(), null, Map.of(), Map.of()), Map.of());
+    /**
+     * The texts every row repeats (column labels for narrow screens, action names), looked up once per
+     * table: a bundle lookup from a template compares the key with each message name of the bundle.
+     * {@code staleHint} is null where staleness is not shown.
+     */
+    @TemplateData
+    public record Labels(String colValue, String colStatus, String colCreated, String colLastUsed, String reveal,
+            String messages, String networks, String rotate, String delete, String masterNotDeletable,
+            String masterNotDeletableShort, String staleBadge, String staleHint, String ipsTitle) {
+
+        static Labels of(KeysMessages msg, Duration staleAfter) {
+            return new Labels(msg.col_value(), msg.col_status(), msg.col_created(), msg.col_last_used(),
+                    msg.action_reveal(), msg.action_messages(), msg.action_networks(), msg.action_rotate(),
+                    msg.action_delete(), msg.master_not_deletable(), msg.master_not_deletable_short(),
+                    msg.stale_badge(), staleAfter == null ? null : msg.stale_hint(staleAfter.toDays()), msg.ips_title());
+        }
+
+        /** Support's table: nothing is shown as stale there. */
+        public static Labels ofSupport() {
+            return of(Messages.in(KeysMessages.class, DateViews.requestLocale()), null);
+        }
+    }
+
+    /** Support's rows, whose actions go to {@code base}: no client IPs, allowlists or staleness. */
+    public static List<KeyRow> of(List<SmtpKey> keys, String base) {
+        return of(keys, new Facts(SmtpKey.now(), DateViews.requestLocale(), base, null, Map.of(), Map.of()), Map.of());
     }
 
     /**
@@ -65,7 +88,7 @@ public record KeyRow(long id, boolean master, String label, String suffix, int v
         SmtpKey predecessor = key.replacesId == null ? null : byId.get(key.replacesId);
         String lastUsedAgo = key.lastUsedAt == null ? null : KeyViews.ago(key.lastUsedAt, now, facts.locale());
         String toggle = status == KeyStatus.EXPIRED ? null : status == KeyStatus.ACTIVE ? "deactivate" : "activate";
-        return new KeyRow(key.id, key.master, KeyTexts.displayName(msg, key), key.suffix, key.version,
+        return new KeyRow(key.id, facts.base() + "/" + key.id, key.master, KeyTexts.displayName(msg, key), key.suffix, key.version,
                 key.lastUsedAt == null ? msg.confirm_never_used()
                         : msg.confirm_last_used(lastUsedAgo, key.lastUsedIp == null ? "?" : key.lastUsedIp),
                 KeyViews.MASK + key.suffix,

@@ -16,11 +16,12 @@ import dev.smtpkeys.sending.SendingUsage;
 /**
  * What the SMTP tab shows. {@code created} and {@code revealed} carry a secret and are set only in
  * the answer to the POST that produced it; {@code keys} are in table order ({@link #paired}), a
- * replacement right after the key it replaces, and {@code rows} are their table rows, made once;
+ * replacement right after the key it replaces, and {@code rows} are their table rows, made once
+ * (with the {@code labels} every row repeats);
  * {@code sending} is the account's sending limits and usage.
  */
 public record KeysPage(Account account, String smtpHost, List<SmtpEndpoint.Port> ports, List<SmtpKey> keys,
-        List<KeyRow> rows, int maxKeys, UUID nonce, GenerateForm form, GeneratedKey created, String revealed,
+        List<KeyRow> rows, KeyRow.Labels labels, int maxKeys, UUID nonce, GenerateForm form, GeneratedKey created, String revealed,
         Facts facts, SendingUsage sending) {
 
     /** The generate dialog's state: what was typed and what is wrong with it. */
