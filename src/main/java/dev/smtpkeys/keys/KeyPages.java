@@ -63,14 +63,15 @@ class KeyPages {
     private KeysPage page(KeysPage.GenerateForm form, GeneratedKey created, String revealed, boolean staleOnly,
             boolean rotated, KeysPage.SudoForm sudo) {
         Account account = currentUser.account();
-        List<SmtpKey> keys = KeysPage.paired(SmtpKey.listOwnedToShow(account));
-        KeysPage.Facts facts = new KeysPage.Facts(clock.instant(), config.staleAfter(), ClientIp.ofAccount(account),
+        KeyTable table = KeyTable.of(account);
+        List<SmtpKey> keys = KeysPage.paired(table.keys());
+        KeysPage.Facts facts = new KeysPage.Facts(clock.instant(), config.staleAfter(), table.clientIps(),
                 staleOnly, rotated, sudo);
         Map<Long, SmtpKey> byId = new HashMap<>();
         keys.forEach(key -> byId.put(key.id, key));
         Locale locale = DateViews.requestLocale();
         List<KeyRow> rows = KeyRow.of(keys, new KeyRow.Facts(facts.now(), locale, KeysResource.HOME,
-                facts.staleAfter(), facts.clientIps(), AllowedNetwork.ofAccount(account)), byId);
+                facts.staleAfter(), facts.clientIps(), table.networks()), byId);
         KeyRow.Labels labels = KeyRow.Labels.of(Messages.in(KeysMessages.class, locale), facts.staleAfter());
         return new KeysPage(account, endpoint.host(request.authority() == null ? null : request.authority().host()),
                 endpoint.ports(), keys, rows, labels, config.maxPerAccount(), UUID.randomUUID(), form, created, revealed,
