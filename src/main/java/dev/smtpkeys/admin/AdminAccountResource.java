@@ -13,6 +13,7 @@ import dev.smtpkeys.activity.ActivityPages;
 import dev.smtpkeys.keys.KeyAction;
 import dev.smtpkeys.keys.KeyException;
 import dev.smtpkeys.keys.KeyNotFoundException;
+import dev.smtpkeys.keys.KeyRow;
 import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.keys.KeyTexts;
 import dev.smtpkeys.keys.SmtpKey;
@@ -50,8 +51,8 @@ public class AdminAccountResource {
 
     @CheckedTemplate(basePath = "admin")
     static class Templates {
-        static native TemplateInstance account(Account account, List<User> users, List<SmtpKey> keys,
-                ActivityPage activity, SendingUsage sending, List<QueuedMail.KeyWaiting> queued);
+        static native TemplateInstance account(Account account, List<User> users, List<KeyRow> keys,
+                KeyRow.Labels labels, ActivityPage activity, SendingUsage sending, List<QueuedMail.KeyWaiting> queued);
 
         static native TemplateInstance confirm(Account account, SmtpKey key, KeyAction action, String reason,
                 String error);
@@ -86,7 +87,8 @@ public class AdminAccountResource {
         Account account = account(id);
         ActivityPages.Reader reader = new ActivityPages.Reader(currentUser.user().id, true);
         return Templates.account(account, User.listOwned(account),
-                SmtpKey.listOwnedToShow(account), activity.page(account, key, page, reader), sending.usage(account),
+                KeyRow.of(SmtpKey.listOwnedToShow(account), "/admin/accounts/" + account.id + "/keys"),
+                KeyRow.Labels.ofSupport(), activity.page(account, key, page, reader), sending.usage(account),
                 queuedMail.waitingByKey(account));
     }
 

@@ -1,12 +1,9 @@
 package dev.smtpkeys.keys;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.hibernate.annotations.ColumnTransformer;
 
-import dev.smtpkeys.account.Account;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,16 +36,6 @@ public class AllowedNetwork extends PanacheEntityBase {
     public static List<String> ofKey(long keyId) {
         return AllowedNetwork.<AllowedNetwork>list("keyId = ?1 order by id", keyId).stream()
                 .map(n -> Networks.display(n.network)).toList();
-    }
-
-    /** Every restricted key of the account with its networks, one query for the whole key table. */
-    public static Map<Long, List<String>> ofAccount(Account account) {
-        List<AllowedNetwork> rows = getEntityManager().createQuery(
-                "select n from AllowedNetwork n where n.keyId in (select k.id from SmtpKey k where k.account = ?1)"
-                        + " order by n.id", AllowedNetwork.class)
-                .setParameter(1, account).getResultList();
-        return rows.stream().collect(Collectors.groupingBy(n -> n.keyId,
-                Collectors.mapping(n -> Networks.display(n.network), Collectors.toList())));
     }
 
     static void replace(long keyId, List<String> networks) {

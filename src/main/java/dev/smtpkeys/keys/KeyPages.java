@@ -1,12 +1,17 @@
 package dev.smtpkeys.keys;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.sending.SendingLimits;
+import dev.smtpkeys.web.DateViews;
+import dev.smtpkeys.web.Messages;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Response;
@@ -58,12 +63,19 @@ class KeyPages {
     private KeysPage page(KeysPage.GenerateForm form, GeneratedKey created, String revealed, boolean staleOnly,
             boolean rotated, KeysPage.SudoForm sudo) {
         Account account = currentUser.account();
-        List<SmtpKey> keys = SmtpKey.listOwnedToShow(account);
-        KeysPage.Facts facts = new KeysPage.Facts(clock.instant(), config.staleAfter(), ClientIp.ofAccount(account),
+        KeyTable table = KeyTable.of(account);
+        List<SmtpKey> keys = KeysPage.paired(table.keys());
+        KeysPage.Facts facts = new KeysPage.Facts(clock.instant(), config.staleAfter(), table.clientIps(),
                 staleOnly, rotated, sudo);
+        Map<Long, SmtpKey> byId = new HashMap<>();
+        keys.forEach(key -> byId.put(key.id, key));
+        Locale locale = DateViews.requestLocale();
+        List<KeyRow> rows = KeyRow.of(keys, new KeyRow.Facts(facts.now(), locale, KeysResource.HOME,
+                facts.staleAfter(), facts.clientIps(), table.networks()), byId);
+        KeyRow.Labels labels = KeyRow.Labels.of(Messages.in(KeysMessages.class, locale), facts.staleAfter());
         return new KeysPage(account, endpoint.host(request.authority() == null ? null : request.authority().host()),
-                endpoint.ports(), keys, config.maxPerAccount(), UUID.randomUUID(), form, created, revealed, facts,
-                sending.usage(account));
+                endpoint.ports(), keys, rows, labels, config.maxPerAccount(), UUID.randomUUID(), form, created, revealed,
+                facts, sending.usage(account));
     }
 
     /** An answer that carries a secret: rendered directly and never cached. */

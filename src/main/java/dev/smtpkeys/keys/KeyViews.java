@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import dev.smtpkeys.web.DateViews;
 import dev.smtpkeys.web.Messages;
@@ -79,17 +78,7 @@ public class KeyViews {
 
     /** For a rotated key: until when it works, or that it waits for its replacement's first use. */
     static String rotationNote(SmtpKey key) {
-        if (!key.isRotated()) {
-            return "";
-        }
-        KeysMessages msg = texts(DateViews.requestLocale());
-        if (!key.isActive()) {
-            return msg.rotation_old_done();
-        }
-        if (key.retireAt == null) {
-            return msg.rotation_old_first_use();
-        }
-        return msg.rotation_old_left(left(Duration.between(SmtpKey.now(), key.retireAt), msg));
+        return key.isRotated() ? KeyRow.rotationNote(key, SmtpKey.now(), texts(DateViews.requestLocale())) : "";
     }
 
     /** The client IPs a key was used from, as one sentence, for the delete dialog; empty if none. */
@@ -99,14 +88,7 @@ public class KeyViews {
 
     /** "Used from: 192.0.2.1, last 3 minutes ago; …" */
     static String ipsSentence(List<ClientIp> ips) {
-        if (ips.isEmpty()) {
-            return "";
-        }
-        Locale l = DateViews.requestLocale();
-        KeysMessages msg = texts(l);
-        Instant now = SmtpKey.now();
-        return msg.ips_title() + ": " + ips.stream().map(ip -> msg.ips_seen(ip.ip(), ago(ip.lastSeen(), now, l)))
-                .collect(Collectors.joining("; "));
+        return KeyRow.ipsSentence(ips, SmtpKey.now(), DateViews.requestLocale());
     }
 
     /** How long the rest of a grace is, rounded up: minutes within the hour, hours within two days, else days. */

@@ -3,8 +3,11 @@ package dev.smtpkeys.keys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.smtpkeys.account.Account;
@@ -12,15 +15,14 @@ import dev.smtpkeys.sending.SendingUsage;
 
 /**
  * What the SMTP tab shows. {@code created} and {@code revealed} carry a secret and are set only in
- * the answer to the POST that produced it; {@code keys} are in table order, a replacement right
- * after the key it replaces; {@code sending} is the account's sending limits and usage.
+ * the answer to the POST that produced it; {@code keys} are in table order ({@link #paired}), a
+ * replacement right after the key it replaces, and {@code rows} are their table rows, made once
+ * (with the {@code labels} every row repeats);
+ * {@code sending} is the account's sending limits and usage.
  */
 public record KeysPage(Account account, String smtpHost, List<SmtpEndpoint.Port> ports, List<SmtpKey> keys,
-        int maxKeys, UUID nonce, GenerateForm form, GeneratedKey created, String revealed, Facts facts, SendingUsage sending) {
-
-    public KeysPage {
-        keys = paired(keys);
-    }
+        List<KeyRow> rows, KeyRow.Labels labels, int maxKeys, UUID nonce, GenerateForm form, GeneratedKey created, String revealed,
+        Facts facts, SendingUsage sending) {
 
     /** The generate dialog's state: what was typed and what is wrong with it. */
     public record GenerateForm(String name, String expires, String expiresOn, String error, boolean open) {
@@ -48,64 +50,50 @@ public record KeysPage(Account account, String smtpHost, List<SmtpEndpoint.Port>
     }
 
     /** The rows the table shows: every key, or with the filter only the stale ones. */
-    public List<SmtpKey> shown() {
-        return facts.staleOnly() ? keys.stream().filter(this::stale).toList() : keys;
+    public List<KeyRow> shown() {
+        return facts.staleOnly() ? rows.stream().filter(KeyRow::stale).toList() : rows;
     }
 
     public long staleCount() {
-        return keys.stream().filter(this::stale).count();
+        return rows.stream().filter(KeyRow::stale).count();
     }
 
     /**
      * Whether the key has not been used for the stale threshold (never used: since it was made) and
      * could be deleted; the master key in use cannot, so it is never flagged.
      */
-    public boolean stale(SmtpKey key) {
+    static boolean stale(SmtpKey key, Instant now, Duration staleAfter) {
         if (key.master && !key.isRotated()) {
             return false;
         }
         Instant last = key.lastUsedAt == null ? key.createdAt : key.lastUsedAt;
-        return !last.plus(facts.staleAfter()).isAfter(facts.now());
+        return !last.plus(staleAfter).isAfter(now);
     }
 
     public long staleDays() {
         return facts.staleAfter().toDays();
     }
 
-    public List<ClientIp> ips(SmtpKey key) {
-        return facts.clientIps().getOrDefault(key.id, List.of());
-    }
-
-    /** The delete dialog's sentence of where the key was used from. */
-    public String ipsSentence(SmtpKey key) {
-        return KeyViews.ipsSentence(ips(key));
-    }
-
-    public KeyStatus status(SmtpKey key) {
-        return key.statusAt(facts.now());
-    }
-
-    /** The key {@code key} replaces, if it is on this page. */
-    public SmtpKey predecessor(SmtpKey key) {
-        return key.replacesId == null ? null
-                : keys.stream().filter(k -> k.id.equals(key.replacesId)).findFirst().orElse(null);
-    }
-
-    private static List<SmtpKey> paired(List<SmtpKey> keys) {
+    /** {@code keys} in table order: each chain of replacements together, oldest first, a chain where its first key is. */
+    static List<SmtpKey> paired(List<SmtpKey> keys) {
+        Map<Long, SmtpKey> successors = new HashMap<>();
+        Set<Long> ids = new HashSet<>();
+        for (SmtpKey key : keys) {
+            ids.add(key.id);
+            if (key.replacesId != null) {
+                successors.putIfAbsent(key.replacesId, key);
+            }
+        }
         List<SmtpKey> ordered = new ArrayList<>(keys.size());
         for (SmtpKey key : keys) {
-            boolean placedLater = key.replacesId != null && keys.stream().anyMatch(k -> k.id.equals(key.replacesId));
+            boolean placedLater = key.replacesId != null && ids.contains(key.replacesId);
             if (!placedLater) {
-                for (SmtpKey next = key; next != null; next = successor(keys, next)) {
+                for (SmtpKey next = key; next != null; next = successors.get(next.id)) {
                     ordered.add(next);
                 }
             }
         }
         return ordered;
-    }
-
-    private static SmtpKey successor(List<SmtpKey> keys, SmtpKey key) {
-        return keys.stream().filter(k -> key.id.equals(k.replacesId)).findFirst().orElse(null);
     }
 
     @Override

@@ -25,13 +25,18 @@ public class DateViews {
     }
 
     static String localDateTime(Instant at) {
-        return at == null ? "" : DATE_TIMES.computeIfAbsent(requestLocale(), l -> DateTimeFormatter
+        return at == null ? "" : dateTime(at, requestLocale());
+    }
+
+    /** A date and time in {@code locale}, in UTC, saying so. */
+    public static String dateTime(Instant at, Locale locale) {
+        return DATE_TIMES.computeIfAbsent(locale, l -> DateTimeFormatter
                 .ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(l).withZone(ZoneOffset.UTC))
                 .format(at) + " UTC";
     }
 
     /** Machine-readable form for {@code <time datetime>}. */
-    static String iso(Instant at) {
+    public static String iso(Instant at) {
         return at == null ? "" : DateTimeFormatter.ISO_INSTANT.format(at);
     }
 

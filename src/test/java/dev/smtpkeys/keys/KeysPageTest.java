@@ -82,12 +82,13 @@ class KeysPageTest {
         stats.clear();
         Document page = html(session.get(HOME).then().statusCode(200).extract().response());
         assertEquals(12, page.select("table.keys tbody tr").size());
-        // the table and what its rows show of other tables (client IPs, allowlists): one query each, not one per key
-        for (String table : List.of("FROM `" + SmtpKey.class.getName() + "`", "smtp_key_client_ip", "AllowedNetwork")) {
-            long executions = Arrays.stream(stats.getQueries()).filter(q -> q.contains(table))
-                    .mapToLong(q -> stats.getQueryStatistics(q).getExecutionCount()).sum();
-            assertEquals(1, executions, table + ": " + Arrays.toString(stats.getQueries()));
-        }
+        // the table with what its rows show of other tables (client IPs, allowlists): one query in all,
+        // neither one per key nor one per table
+        List<String> tables = List.of("FROM `" + SmtpKey.class.getName() + "`", "smtp_key_client_ip",
+                "smtp_key_allowed_network", "AllowedNetwork");
+        long executions = Arrays.stream(stats.getQueries()).filter(q -> tables.stream().anyMatch(q::contains))
+                .mapToLong(q -> stats.getQueryStatistics(q).getExecutionCount()).sum();
+        assertEquals(1, executions, Arrays.toString(stats.getQueries()));
         assertEquals(0, stats.getEntityStatistics(SmtpKey.class.getName()).getFetchCount(), "no key loaded one by one");
         assertEquals(0, stats.getEntityStatistics(Account.class.getName()).getFetchCount(),
                 "the account comes with the signed-in user, not in a query of its own");
