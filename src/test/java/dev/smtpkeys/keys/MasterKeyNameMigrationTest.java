@@ -7,43 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.smtpkeys.support.TestDatabase;
+import dev.smtpkeys.support.MigrationTest;
 
 /**
  * V6 takes the English "Master password" out of the database: rows written before it (the master
  * key, its audit lines, its queued messages) come out without a name and with the master flag, so
  * pages show them by the translated label, and other keys' rows are left as they were.
  */
-class MasterKeyNameMigrationTest {
+class MasterKeyNameMigrationTest extends MigrationTest {
 
-    private String schema;
-
-    @BeforeEach
-    void migrateToV5() {
-        schema = TestDatabase.newSchema();
-        flyway("5").migrate();
-    }
-
-    @AfterEach
-    void dropSchema() {
-        TestDatabase.drop(schema);
+    @Override
+    protected String before() {
+        return "5";
     }
 
     @Test
     void rowsOfTheMasterKeyLoseTheStoredNameAndGainTheFlag() throws SQLException {
         long master;
         long shop;
-        try (Connection c = TestDatabase.connect(schema)) {
+        try (Connection c = connect()) {
             long account = id(c, "insert into account (name, smtp_login) values ('Old GmbH', 'old@smtp.example.test')"
                     + " returning id");
             master = id(c, "insert into smtp_key (account_id, name, token_hash, suffix, master, secret_encrypted, status)"
@@ -60,9 +46,9 @@ class MasterKeyNameMigrationTest {
             }
         }
 
-        flyway(null).migrate();
+        migrateAll();
 
-        try (Connection c = TestDatabase.connect(schema)) {
+        try (Connection c = connect()) {
             assertNull(text(c, "select name from smtp_key where id = " + master));
             assertEquals("Shop", text(c, "select name from smtp_key where id = " + shop));
             for (String table : new String[] {"audit_event", "outbound_message"}) {
@@ -74,40 +60,6 @@ class MasterKeyNameMigrationTest {
             // no display text can come back: a master key with a name, or another key without one, is refused
             assertThrows(SQLException.class, () -> update(c, "update smtp_key set name = 'Master' where id = " + master));
             assertThrows(SQLException.class, () -> update(c, "update smtp_key set name = null where id = " + shop));
-        }
-    }
-
-    private Flyway flyway(String target) {
-        var config = Flyway.configure()
-                .dataSource(TestDatabase.jdbcUrl(schema), TestDatabase.user(), TestDatabase.password())
-                .schemas(schema).locations("classpath:db/migration");
-        return (target == null ? config : config.target(target)).load();
-    }
-
-    private static long id(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet row = s.executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
-        }
-    }
-
-    private static void update(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.executeUpdate(sql);
-        }
-    }
-
-    private static String text(Connection c, String sql) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet row = s.executeQuery()) {
-            assertTrue(row.next(), sql);
-            return row.getString(1);
-        }
-    }
-
-    private static boolean flag(Connection c, String sql) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet row = s.executeQuery()) {
-            assertTrue(row.next(), sql);
-            return row.getBoolean(1);
         }
     }
 }
