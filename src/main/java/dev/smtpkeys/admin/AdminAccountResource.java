@@ -12,7 +12,6 @@ import dev.smtpkeys.activity.ActivityPage;
 import dev.smtpkeys.activity.ActivityPages;
 import dev.smtpkeys.keys.KeyAction;
 import dev.smtpkeys.keys.KeyException;
-import dev.smtpkeys.keys.KeyNotFoundException;
 import dev.smtpkeys.keys.KeyRow;
 import dev.smtpkeys.keys.KeyService;
 import dev.smtpkeys.keys.KeyTexts;
@@ -84,7 +83,7 @@ public class AdminAccountResource {
     @GET
     public TemplateInstance account(@PathParam("id") long id, @QueryParam("page") @DefaultValue("1") int page,
             @QueryParam("key") Long key) {
-        Account account = account(id);
+        Account account = CustomerAccounts.byId(id);
         ActivityPages.Reader reader = new ActivityPages.Reader(currentUser.user().id, true);
         return Templates.account(account, User.listOwned(account),
                 KeyRow.of(SmtpKey.listOwnedToShow(account), "/admin/accounts/" + account.id + "/keys"),
@@ -97,8 +96,8 @@ public class AdminAccountResource {
     @Path("keys/{keyId: \\d+}/{action}")
     public Response confirm(@PathParam("id") long id, @PathParam("keyId") long keyId,
             @PathParam("action") String action) {
-        Account account = account(id);
-        SmtpKey key = key(account, keyId);
+        Account account = CustomerAccounts.byId(id);
+        SmtpKey key = SmtpKey.owned(keyId, account);
         KeyAction keyAction = keyAction(action);
         return key.problemWith(keyAction)
                 .map(problem -> Flash.redirectWithError(home(account), texts.problem(problem)))
@@ -109,13 +108,13 @@ public class AdminAccountResource {
     @Path("keys/{keyId: \\d+}/{action}")
     public Response act(@PathParam("id") long id, @PathParam("keyId") long keyId, @PathParam("action") String action,
             @FormParam("version") Integer version, @FormParam("reason") String reason) {
-        Account account = account(id);
+        Account account = CustomerAccounts.byId(id);
         KeyAction keyAction = keyAction(action);
         try {
             SmtpKey key = keys.change(keyAction, currentUser.actor(), account, keyId, version, reason);
             return Flash.redirectWithSuccess(home(account), texts.done(keyAction, key));
         } catch (KeyException e) {
-            return refused(account, e, error -> Templates.confirm(account, key(account, keyId), keyAction,
+            return refused(account, e, error -> Templates.confirm(account, SmtpKey.owned(keyId, account), keyAction,
                     reason == null ? "" : reason, error));
         }
     }
@@ -124,7 +123,7 @@ public class AdminAccountResource {
     @POST
     @Path("users/{userId: \\d+}/invite")
     public Response inviteAgain(@PathParam("id") long id, @PathParam("userId") long userId, @Context UriInfo uri) {
-        Account account = account(id);
+        Account account = CustomerAccounts.byId(id);
         AdminMessages msg = messages.get(AdminMessages.class);
         return invitations.sendAgain(currentUser.actor(), account.id, userId, uri.getBaseUri().toString())
                 .map(invited -> invited.mailed() ? Flash.redirectWithSuccess(home(account), msg.flash_invited(invited.email()))
@@ -135,7 +134,7 @@ public class AdminAccountResource {
     @GET
     @Path("keys/deactivate-all")
     public TemplateInstance confirmDeactivateAll(@PathParam("id") long id) {
-        Account account = account(id);
+        Account account = CustomerAccounts.byId(id);
         return Templates.deactivateAll(account, activeKeys(account), "", null);
     }
 
@@ -143,7 +142,7 @@ public class AdminAccountResource {
     @POST
     @Path("keys/deactivate-all")
     public Response deactivateAll(@PathParam("id") long id, @FormParam("reason") String reason) {
-        Account account = account(id);
+        Account account = CustomerAccounts.byId(id);
         try {
             int count = keys.deactivateAll(currentUser.actor(), account, reason);
             String done = messages.get(AdminMessages.class).flash_deactivated_all(count);
@@ -164,18 +163,6 @@ public class AdminAccountResource {
             return Response.status(Response.Status.BAD_REQUEST).entity(form.apply(text)).build();
         }
         return Flash.redirectWithError(home(account), text);
-    }
-
-    private static Account account(long id) {
-        Account account = Account.findById(id);
-        if (account == null) {
-            throw new NotFoundException();
-        }
-        return account;
-    }
-
-    private static SmtpKey key(Account account, long keyId) {
-        return SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
     }
 
     private static KeyAction keyAction(String action) {

@@ -4,7 +4,6 @@ import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.Role;
 import dev.smtpkeys.keys.KeyException;
-import dev.smtpkeys.keys.KeyNotFoundException;
 import dev.smtpkeys.keys.KeyTexts;
 import dev.smtpkeys.keys.SmtpKey;
 import dev.smtpkeys.outbound.QueueAction;
@@ -58,8 +57,8 @@ public class AdminQueuedMailResource {
     @Path(ROUTE)
     public TemplateInstance confirm(@PathParam("id") long id, @PathParam("keyId") long keyId,
             @PathParam("action") String action) {
-        Account account = account(id);
-        return Templates.confirmQueued(account, key(account, keyId), action(action), queuedMail.waiting(account, keyId), "",
+        Account account = CustomerAccounts.byId(id);
+        return Templates.confirmQueued(account, SmtpKey.owned(keyId, account), action(action), queuedMail.waiting(account, keyId), "",
                 null);
     }
 
@@ -67,7 +66,7 @@ public class AdminQueuedMailResource {
     @Path(ROUTE)
     public Response apply(@PathParam("id") long id, @PathParam("keyId") long keyId, @PathParam("action") String action,
             @FormParam("reason") String reason) {
-        Account account = account(id);
+        Account account = CustomerAccounts.byId(id);
         QueueAction queueAction = action(action);
         try {
             int changed = queuedMail.apply(queueAction, currentUser.actor(), account, keyId, reason);
@@ -80,22 +79,10 @@ public class AdminQueuedMailResource {
             return Flash.redirectWithSuccess("/admin/accounts/" + account.id, done);
         } catch (KeyException e) {
             // only the reason can be wrong here: the form again, with what was typed
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.confirmQueued(account, key(account, keyId),
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.confirmQueued(account, SmtpKey.owned(keyId, account),
                     queueAction, queuedMail.waiting(account, keyId), reason == null ? "" : reason,
                     texts.problem(e.problem()))).build();
         }
-    }
-
-    private static Account account(long id) {
-        Account account = Account.findById(id);
-        if (account == null) {
-            throw new NotFoundException();
-        }
-        return account;
-    }
-
-    private static SmtpKey key(Account account, long keyId) {
-        return SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
     }
 
     private static QueueAction action(String path) {

@@ -12,7 +12,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,7 +42,7 @@ public class AdminSendingResource {
 
     @GET
     public TemplateInstance form(@PathParam("id") long id) {
-        Account account = account(id);
+        Account account = CustomerAccounts.byId(id);
         return Templates.sendingLimits(account, LimitsForm.of(sending.usage(account)), sending.defaults());
     }
 
@@ -52,7 +51,7 @@ public class AdminSendingResource {
     public Response change(@PathParam("id") long id, @FormParam("perMinute") String perMinute,
             @FormParam("perDay") String perDay, @FormParam("reason") String reason,
             @FormParam("action") String action) {
-        Account account = account(id);
+        Account account = CustomerAccounts.byId(id);
         LimitsForm typed = LimitsForm.typed(perMinute, perDay, reason);
         boolean reset = "reset".equals(action);
         LimitsForm refused = reset ? sending.reset(currentUser.actor(), account, typed)
@@ -66,11 +65,4 @@ public class AdminSendingResource {
                 reset ? msg.flash_sending_reset() : msg.flash_sending_saved());
     }
 
-    private static Account account(long id) {
-        Account account = Account.findById(id);
-        if (account == null) {
-            throw new NotFoundException();
-        }
-        return account;
-    }
 }

@@ -62,7 +62,7 @@ public class AllowlistResource {
     }
 
     private SmtpKey owned(long id) {
-        return SmtpKey.findOwned(id, currentUser.account()).orElseThrow(KeyNotFoundException::new);
+        return SmtpKey.owned(id, currentUser.account());
     }
 
     static String problem(KeysMessages msg, Networks.Problem problem) {

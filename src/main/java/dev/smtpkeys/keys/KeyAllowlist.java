@@ -32,7 +32,7 @@ public class KeyAllowlist {
      */
     public List<String> replace(Actor actor, Account account, long keyId, String text) {
         List<String> networks = Networks.parse(text);
-        SmtpKey key = SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
+        SmtpKey key = SmtpKey.owned(keyId, account);
         AllowedNetwork.replace(key.id, networks);
         String list = String.join(", ", networks);
         audit.record(actor, account, AuditAction.KEY_NETWORKS_CHANGED, key.ref(),

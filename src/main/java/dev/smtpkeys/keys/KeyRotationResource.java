@@ -38,7 +38,7 @@ public class KeyRotationResource {
     /** The rotate dialog as a page, for browsers without JavaScript. */
     @GET
     public Response confirm(@PathParam("id") long id) {
-        SmtpKey key = SmtpKey.findOwned(id, currentUser.account()).orElseThrow(KeyNotFoundException::new);
+        SmtpKey key = SmtpKey.owned(id, currentUser.account());
         return key.rotationProblem(clock.instant())
                 .map(problem -> Flash.redirectWithError(KeysResource.HOME, texts.problem(problem)))
                 .orElseGet(() -> Response.ok(KeysResource.Templates.rotate(key)).build());

@@ -239,7 +239,7 @@ public class KeyService {
     }
 
     static SmtpKey owned(Account account, long keyId, Integer expectedVersion) {
-        SmtpKey key = SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
+        SmtpKey key = SmtpKey.owned(keyId, account);
         if (expectedVersion != null && expectedVersion != key.version) {
             throw new KeyException(KeyProblem.CHANGED_MEANWHILE);
         }

@@ -92,7 +92,7 @@ public class KeysResource {
     @Path("{id: \\d+}/{action}")
     public Response confirm(@PathParam("id") long id, @PathParam("action") String action) {
         KeyAction keyAction = KeyAction.fromPath(action).orElseThrow(NotFoundException::new);
-        SmtpKey key = SmtpKey.findOwned(id, account()).orElseThrow(KeyNotFoundException::new);
+        SmtpKey key = SmtpKey.owned(id, account());
         return key.problemWith(keyAction, clock.instant())
                 .map(problem -> Flash.redirectWithError(HOME, texts.problem(problem)))
                 .orElseGet(() -> Response.ok(Templates.confirm(key, keyAction)).build());

@@ -106,9 +106,13 @@ public class SmtpKey extends PanacheEntityBase implements NamedKey {
 
     private static final String OWNED_IN_ORDER = "account = ?1 order by master desc, createdAt, id";
 
-    /** The key {@code id} if it belongs to {@code account}; a key of another account is simply absent. */
-    public static Optional<SmtpKey> findOwned(long id, Account account) {
-        return find("id = ?1 and account = ?2", id, account).firstResultOptional();
+    /**
+     * The key {@code id} of {@code account}; a key of another account is as absent as one that does not
+     * exist ({@link KeyNotFoundException} either way, so no page tells them apart).
+     */
+    public static SmtpKey owned(long id, Account account) {
+        return find("id = ?1 and account = ?2", id, account).<SmtpKey>firstResultOptional()
+                .orElseThrow(KeyNotFoundException::new);
     }
 
     /** The master key in use: a master key being replaced by a new one is no longer revealed. */

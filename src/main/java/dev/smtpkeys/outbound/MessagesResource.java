@@ -5,7 +5,6 @@ import java.util.List;
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.Role;
-import dev.smtpkeys.keys.KeyNotFoundException;
 import dev.smtpkeys.keys.SmtpKey;
 import dev.smtpkeys.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
@@ -44,7 +43,7 @@ public class MessagesResource {
     @GET
     public TemplateInstance list(@QueryParam("key") Long keyId, @QueryParam("page") Integer page) {
         Account account = currentUser.account();
-        SmtpKey selected = keyId == null ? null : SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
+        SmtpKey selected = keyId == null ? null : SmtpKey.owned(keyId, account);
         Paging paging = Paging.of(page, PAGE_SIZE);
         List<OutboundMessage> rows = OutboundMessage.pageOwned(account, keyId, paging.offset(), paging.fetch());
         return Templates.messages(new MessagesPage(SmtpKey.listOwnedToShow(account), selected, paging.visible(rows),

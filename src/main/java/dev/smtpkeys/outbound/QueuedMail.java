@@ -7,7 +7,6 @@ import java.util.Map;
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.Actor;
 import dev.smtpkeys.audit.AuditLog;
-import dev.smtpkeys.keys.KeyNotFoundException;
 import dev.smtpkeys.keys.KeyReasons;
 import dev.smtpkeys.keys.SmtpKey;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -86,7 +85,7 @@ public class QueuedMail {
     /** The key's waiting and held messages; 404 unless the key is one of {@code account}'s. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Waiting waiting(Account account, long keyId) {
-        SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
+        SmtpKey.owned(keyId, account);
         Object[] counts = (Object[]) Panache.getEntityManager().createNativeQuery(COUNT)
                 .setParameter(1, keyId).setParameter(2, account.id).getSingleResult();
         return new Waiting(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue());
@@ -97,7 +96,7 @@ public class QueuedMail {
      * reason support must give (a user's own needs none); answers how many messages it changed.
      */
     public int apply(QueueAction action, Actor actor, Account account, long keyId, String reason) {
-        SmtpKey key = SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
+        SmtpKey key = SmtpKey.owned(keyId, account);
         String stored = KeyReasons.forActor(actor, reason);
         String sql = switch (action) {
             case HOLD -> HOLD;

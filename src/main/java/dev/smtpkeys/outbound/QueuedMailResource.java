@@ -3,7 +3,6 @@ package dev.smtpkeys.outbound;
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.Role;
-import dev.smtpkeys.keys.KeyNotFoundException;
 import dev.smtpkeys.keys.SmtpKey;
 import dev.smtpkeys.web.Flash;
 import dev.smtpkeys.web.Messages;
@@ -50,7 +49,7 @@ public class QueuedMailResource {
     @Path(ROUTE)
     public TemplateInstance confirm(@PathParam("keyId") long keyId, @PathParam("action") String action) {
         Account account = currentUser.account();
-        SmtpKey key = SmtpKey.findOwned(keyId, account).orElseThrow(KeyNotFoundException::new);
+        SmtpKey key = SmtpKey.owned(keyId, account);
         return Templates.confirmQueue(key, action(action), queuedMail.waiting(account, keyId));
     }
 
