@@ -33,13 +33,14 @@ final class Smtputf8 {
         if (!message.smtputf8() && !utf8Envelope) {
             return client.connected();
         }
-        // Angus writes a non-ASCII envelope only on a UTF-8 connection, which adds SMTPUTF8 where offered
-        Transport transport = utf8Envelope ? client.connectedUtf8() : client.connected();
-        if (UpstreamClient.offersSmtputf8(transport)) {
+        // the usual connection tells whether the smarthost offers it; only then is a UTF-8 one worth opening
+        if (UpstreamClient.offersSmtputf8(client.connected())) {
             if (!utf8Envelope) {
                 mime.setMailExtension("SMTPUTF8");
+                return client.connected();
             }
-            return transport;
+            // Angus writes a non-ASCII envelope only on a UTF-8 connection, which adds SMTPUTF8 itself
+            return client.connectedUtf8();
         }
         boolean ascii = isAscii(message.from()) && asciiHeaders(body);
         int count = 0;
