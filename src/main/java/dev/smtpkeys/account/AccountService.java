@@ -1,7 +1,6 @@
 package dev.smtpkeys.account;
 
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -64,7 +63,8 @@ public class AccountService {
      */
     IssuedInvitation createForCustomer(Actor actor, String company, String email, Locale locale) {
         NewAccount checked = checkNewAccount(company, email, null);
-        User user = createAccount(actor, checked.company(), checked.email(), unguessable());
+        // the password is a random value that is never kept: nobody knows it, support included
+        User user = createAccount(actor, checked.company(), checked.email(), TokenHash.newToken());
         user.mustChangePassword = true;
         user.locale = locale == null ? null : locale.getLanguage();
         flushOrTaken();
@@ -113,12 +113,6 @@ public class AccountService {
         return user.email;
     }
 
-    /** A password nobody knows: a random value that is never kept. */
-    private static String unguessable() {
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        return Base64.getEncoder().encodeToString(raw);
-    }
 
     /** A new account's company name and e-mail address as they will be stored. */
     private record NewAccount(String company, String email) {

@@ -1,11 +1,9 @@
 package dev.smtpkeys.account;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,7 +20,6 @@ import jakarta.transaction.Transactional;
 @Transactional(Transactional.TxType.MANDATORY)
 class InvitationTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** 32 bytes in base64url without padding. */
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -38,9 +35,7 @@ class InvitationTokens {
 
     /** A new token for {@code user}, replacing any earlier one, so an older link stops working. */
     IssuedInvitation issue(User user) {
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = TokenHash.newToken();
         Instant now = clock.instant();
         Instant expires = now.plus(config.inviteValidFor());
         em.createNativeQuery("insert into account_invitation (user_id, token_hash, expires_at, sent_at)"

@@ -1,13 +1,11 @@
 package dev.smtpkeys.account;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import dev.smtpkeys.web.DateViews;
 import dev.smtpkeys.web.LocaleResolver;
 import dev.smtpkeys.web.Messages;
 import io.quarkus.mailer.Mail;
@@ -77,8 +75,7 @@ public class Invitations {
     private boolean mail(IssuedInvitation issued, String requestBase) {
         Locale locale = Optional.ofNullable(LocaleResolver.supported(issued.user().locale)).orElse(Locale.ENGLISH);
         String base = config.baseUrl().filter(b -> !b.isBlank()).orElse(requestBase).replaceAll("/+$", "");
-        String until = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(ZoneOffset.UTC).format(issued.expiresAt()) + " UTC";
+        String until = DateViews.dateTime(issued.expiresAt(), locale);
         InvitationMail mail = new InvitationMail(issued.user().account.name,
                 base + WelcomeResource.PATH + "/" + issued.token(), until);
         AccountMessages msg = Messages.in(AccountMessages.class, locale);

@@ -3,6 +3,8 @@ package dev.smtpkeys.account;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 /**
  * SHA-256 of a high-entropy token (a session token, an SMTP key): what the database stores and looks
@@ -11,7 +13,16 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class TokenHash {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private TokenHash() {
+    }
+
+    /** A new token of 256 random bits, URL-safe (a session, an invitation link). */
+    public static String newToken() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
     public static byte[] sha256(String token) {

@@ -1,6 +1,5 @@
 package dev.smtpkeys.account;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -26,7 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class UserSessions {
 
     public static final String COOKIE = "sid";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DataSource dataSource;
     private final AccountConfig config;
@@ -38,9 +35,7 @@ public class UserSessions {
 
     /** Records a new session of the user with this e-mail address; answers the cookie's token. */
     public String open(String email) {
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String token = TokenHash.newToken();
         update("insert into user_session (token_hash, user_id) select ?, id from app_user where email = ?",
                 TokenHash.sha256(token), email);
         return token;

@@ -1,9 +1,5 @@
 package dev.smtpkeys.alerts;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import dev.smtpkeys.account.Actor;
@@ -11,6 +7,7 @@ import dev.smtpkeys.account.Role;
 import dev.smtpkeys.audit.AuditRecorded;
 import dev.smtpkeys.audit.KeyRef;
 import dev.smtpkeys.keys.ExpiryReminders;
+import dev.smtpkeys.web.DateViews;
 import dev.smtpkeys.web.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,7 +44,7 @@ public class AlertViews {
                 : Actor.SYSTEM_ROLE.equals(actor.role()) || actor.email() == null ? msg.who_system() : actor.email();
         // staff addresses are the provider's business, as on the activity page
         String ip = support ? null : actor.ip();
-        return new AlertView(subject, what, when(event.at(), locale), who, ip, event.reason(), link("/settings/activity"));
+        return new AlertView(subject, what, DateViews.dateTime(event.at(), locale), who, ip, event.reason(), link("/settings/activity"));
     }
 
     /** The reminder that {@code due}'s key expires soon, as a reader of {@code locale} reads it. */
@@ -56,14 +53,8 @@ public class AlertViews {
         String key = key(due.key(), msg);
         String subject = due.threshold() == ExpiryReminders.Threshold.DAY ? msg.reminder_subject_day(key)
                 : msg.reminder_subject_week(key);
-        return new ExpiryReminderView(subject, msg.reminder_expires(key, when(due.expiresAt(), locale)),
+        return new ExpiryReminderView(subject, msg.reminder_expires(key, DateViews.dateTime(due.expiresAt(), locale)),
                 link("/settings/keys/smtp"));
-    }
-
-    /** A moment in the reader's date format, in UTC, saying so. */
-    private static String when(Instant at, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(ZoneOffset.UTC).format(at) + " UTC";
     }
 
     /** {@code path} of the app (null without a configured base URL). */

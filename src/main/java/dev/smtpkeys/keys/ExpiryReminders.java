@@ -94,7 +94,7 @@ public class ExpiryReminders {
             Object[] row = (Object[]) r;
             return new Due(threshold, ((Number) row[1]).longValue(),
                     new KeyRef(((Number) row[0]).longValue(), (String) row[2], (String) row[3], (Boolean) row[4]),
-                    instant(row[5]), ((Number) row[6]).intValue());
+                    ClientIp.instant(row[5]), ((Number) row[6]).intValue());
         }).toList();
     }
 
@@ -129,10 +129,5 @@ public class ExpiryReminders {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof OffsetDateTime odt ? odt.toInstant()
-                : value instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) value;
     }
 }

@@ -83,14 +83,9 @@ final class RelayAdmission implements AutoCloseable {
         };
     }
 
-    /** The client a limit counts: the IPv4 address, or the /64 of an IPv6 address. */
-    static String client(InetAddress address) {
-        return ClientNetwork.of(address);
-    }
-
     private SessionAcceptance admit(Session session, boolean proxyProtocol, SSLSocketCreator implicitTls) {
         InetAddress address = session.getRemoteAddress().getAddress();
-        String client = client(address);
+        String client = ClientNetwork.of(address);
         // a balancer's own connection (its health check sends no client address) is not a client
         boolean balancer = proxyProtocol && session.getRemoteAddress().equals(session.getRealRemoteAddress());
         SessionAcceptance refusal = takePlace(address, client, balancer);

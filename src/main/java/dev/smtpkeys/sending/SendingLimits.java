@@ -96,7 +96,7 @@ public class SendingLimits {
         SendingMessages msg = messages.get(SendingMessages.class);
         Integer perMinute = number(form.perMinute(), MAX_PER_MINUTE);
         Integer perDay = number(form.perDay(), MAX_PER_DAY);
-        String reason = reason(form.reason());
+        String reason = WrittenReason.normalize(form.reason());
         LimitsForm checked = form.withErrors(perMinute == null ? msg.problem_number(1, MAX_PER_MINUTE) : null,
                 perDay == null ? msg.problem_number(1, MAX_PER_DAY) : null, reasonProblem(reason, msg));
         if (checked.hasErrors()) {
@@ -114,7 +114,7 @@ public class SendingLimits {
     /** Removes support's limits for {@code account}, so the defaults apply again; audited like {@link #override}. */
     @Transactional
     public LimitsForm reset(Actor actor, Account account, LimitsForm form) {
-        String reason = reason(form.reason());
+        String reason = WrittenReason.normalize(form.reason());
         String problem = reasonProblem(reason, messages.get(SendingMessages.class));
         if (problem != null) {
             return form.withErrors(null, null, problem);
@@ -143,10 +143,6 @@ public class SendingLimits {
         }
         long value = Long.parseLong(digits);
         return value >= 1 && value <= max ? (int) value : null;
-    }
-
-    private static String reason(String typed) {
-        return WrittenReason.normalize(typed);
     }
 
     private static String reasonProblem(String reason, SendingMessages msg) {
