@@ -85,10 +85,11 @@ public class AdminAccountResource {
             @QueryParam("key") Long key) {
         Account account = CustomerAccounts.byId(id);
         ActivityPages.Reader reader = new ActivityPages.Reader(currentUser.user().id, true);
+        List<SmtpKey> keys = SmtpKey.listOwnedToShow(account);
         return Templates.account(account, User.listOwned(account),
-                KeyRow.of(SmtpKey.listOwnedToShow(account), "/admin/accounts/" + account.id + "/keys"),
+                KeyRow.of(keys, "/admin/accounts/" + account.id + "/keys"),
                 KeyRow.Labels.ofSupport(), activity.page(account, key, page, reader), sending.usage(account),
-                queuedMail.waitingByKey(account));
+                queuedMail.waitingByKey(account, keys));
     }
 
     /** The confirmation dialog as a page, with its reason field, for browsers without JavaScript. */

@@ -58,8 +58,8 @@ public class AdminQueuedMailResource {
     public TemplateInstance confirm(@PathParam("id") long id, @PathParam("keyId") long keyId,
             @PathParam("action") String action) {
         Account account = CustomerAccounts.byId(id);
-        return Templates.confirmQueued(account, SmtpKey.owned(keyId, account), action(action), queuedMail.waiting(account, keyId), "",
-                null);
+        SmtpKey key = SmtpKey.owned(keyId, account);
+        return Templates.confirmQueued(account, key, action(action), queuedMail.waiting(key), "", null);
     }
 
     @POST
@@ -79,8 +79,9 @@ public class AdminQueuedMailResource {
             return Flash.redirectWithSuccess("/admin/accounts/" + account.id, done);
         } catch (KeyException e) {
             // only the reason can be wrong here: the form again, with what was typed
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.confirmQueued(account, SmtpKey.owned(keyId, account),
-                    queueAction, queuedMail.waiting(account, keyId), reason == null ? "" : reason,
+            SmtpKey key = SmtpKey.owned(keyId, account);
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.confirmQueued(account, key,
+                    queueAction, queuedMail.waiting(key), reason == null ? "" : reason,
                     texts.problem(e.problem()))).build();
         }
     }

@@ -48,6 +48,6 @@ public class MessagesResource {
         List<OutboundMessage> rows = OutboundMessage.pageOwned(account, keyId, paging.offset(), paging.fetch());
         return Templates.messages(new MessagesPage(SmtpKey.listOwnedToShow(account), selected, paging.visible(rows),
                 paging.pager(rows, number -> MessagesPage.query(number, selected)),
-                config.upstream().host().isPresent(), selected == null ? null : queuedMail.waiting(account, keyId)));
+                config.upstream().host().isPresent(), selected == null ? null : queuedMail.waiting(selected)));
     }
 }

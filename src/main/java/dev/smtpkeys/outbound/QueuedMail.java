@@ -69,25 +69,24 @@ public class QueuedMail {
     public record KeyWaiting(SmtpKey key, Waiting waiting) {
     }
 
-    /** The account's keys that have mail waiting or held, in the key table's order. */
+    /** Those of the account's {@code keys} (in the key table's order) that have mail waiting or held. */
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
-    public List<KeyWaiting> waitingByKey(Account account) {
+    public List<KeyWaiting> waitingByKey(Account account, List<SmtpKey> keys) {
         Map<Long, Waiting> byKey = new HashMap<>();
         for (Object[] row : (List<Object[]>) Panache.getEntityManager().createNativeQuery(COUNT_BY_KEY)
                 .setParameter(1, account.id).getResultList()) {
             byKey.put(((Number) row[0]).longValue(), new Waiting(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
         }
-        return SmtpKey.listOwned(account).stream().filter(k -> byKey.containsKey(k.id))
+        return keys.stream().filter(k -> byKey.containsKey(k.id))
                 .map(k -> new KeyWaiting(k, byKey.get(k.id))).toList();
     }
 
-    /** The key's waiting and held messages; 404 unless the key is one of {@code account}'s. */
+    /** The key's waiting and held messages (the caller found the key among its account's: {@link SmtpKey#owned}). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Waiting waiting(Account account, long keyId) {
-        SmtpKey.owned(keyId, account);
+    public Waiting waiting(SmtpKey key) {
         Object[] counts = (Object[]) Panache.getEntityManager().createNativeQuery(COUNT)
-                .setParameter(1, keyId).setParameter(2, account.id).getSingleResult();
+                .setParameter(1, key.id).setParameter(2, key.account.id).getSingleResult();
         return new Waiting(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue());
     }
 

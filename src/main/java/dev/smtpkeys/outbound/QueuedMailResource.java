@@ -50,7 +50,7 @@ public class QueuedMailResource {
     public TemplateInstance confirm(@PathParam("keyId") long keyId, @PathParam("action") String action) {
         Account account = currentUser.account();
         SmtpKey key = SmtpKey.owned(keyId, account);
-        return Templates.confirmQueue(key, action(action), queuedMail.waiting(account, keyId));
+        return Templates.confirmQueue(key, action(action), queuedMail.waiting(key));
     }
 
     @POST
