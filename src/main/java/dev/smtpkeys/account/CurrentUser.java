@@ -48,6 +48,23 @@ public class CurrentUser implements PreferredLocale {
         return current == null ? null : current.locale;
     }
 
+    /**
+     * What the layout shows of the signed-in user, by value: part of the content a page is kept by
+     * ({@code web.PageCache}); null when anonymous.
+     */
+    public Shown shown() {
+        User current = user();
+        if (current == null) {
+            return null;
+        }
+        return current.account == null ? new Shown(current.email, null, null)
+                : new Shown(current.email, current.account.name, current.account.smtpLogin);
+    }
+
+    /** The user's e-mail address and, for an account user, the account's name and SMTP login. */
+    public record Shown(String email, String accountName, String smtpLogin) {
+    }
+
     public Actor actor() {
         return Actor.of(user(), clientIp());
     }

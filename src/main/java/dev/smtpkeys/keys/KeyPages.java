@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
@@ -74,7 +73,7 @@ class KeyPages {
                 facts.staleAfter(), facts.clientIps(), table.networks()), byId);
         KeyRow.Labels labels = KeyRow.Labels.of(Messages.in(KeysMessages.class, locale), facts.staleAfter());
         return new KeysPage(account, endpoint.host(request.authority() == null ? null : request.authority().host()),
-                endpoint.ports(), keys, rows, labels, config.maxPerAccount(), UUID.randomUUID(), form, created, revealed,
+                endpoint.ports(), keys, rows, labels, config.maxPerAccount(), form, created, revealed,
                 facts, sending.usage(account));
     }
 

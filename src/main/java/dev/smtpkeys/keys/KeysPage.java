@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import dev.smtpkeys.account.Account;
+import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.sending.SendingUsage;
 
 /**
@@ -21,7 +21,7 @@ import dev.smtpkeys.sending.SendingUsage;
  * {@code sending} is the account's sending limits and usage.
  */
 public record KeysPage(Account account, String smtpHost, List<SmtpEndpoint.Port> ports, List<SmtpKey> keys,
-        List<KeyRow> rows, KeyRow.Labels labels, int maxKeys, UUID nonce, GenerateForm form, GeneratedKey created, String revealed,
+        List<KeyRow> rows, KeyRow.Labels labels, int maxKeys, GenerateForm form, GeneratedKey created, String revealed,
         Facts facts, SendingUsage sending) {
 
     /** The generate dialog's state: what was typed and what is wrong with it. */
@@ -39,6 +39,28 @@ public record KeysPage(Account account, String smtpHost, List<SmtpEndpoint.Port>
      */
     public record Facts(Instant now, Duration staleAfter, Map<Long, List<ClientIp>> clientIps, boolean staleOnly,
             boolean rotated, SudoForm sudo) {
+    }
+
+    /**
+     * Everything the plain page shows, by value, with what the layout shows of the signed-in {@code user}:
+     * what {@code web.PageCache} keeps the page by. The rows carry their relative times and states, made
+     * from the clock, so a page whose "2 hours ago" moves on is another page.
+     */
+    record Content(CurrentUser.Shown user, String smtpLogin, String smtpHost, List<SmtpEndpoint.Port> ports,
+            List<KeyRow> rows, KeyRow.Labels labels, int maxKeys, int keys, boolean staleOnly, long staleDays,
+            GenerateForm form, SendingUsage sending) {
+    }
+
+    /**
+     * What {@link Content} this page is; null for a page that is not kept: one that carries a secret,
+     * asks for the password or opens the generate dialog with a problem.
+     */
+    Content content(CurrentUser.Shown user) {
+        if (created != null || revealed != null || facts.sudo() != null || form.open() || user == null) {
+            return null;
+        }
+        return new Content(user, account.smtpLogin, smtpHost, ports, rows, labels, maxKeys, keys.size(),
+                facts.staleOnly(), staleDays(), form, sending);
     }
 
     /** The password prompt of sudo mode, with what went wrong with the last try. */

@@ -8,6 +8,7 @@ import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.account.Role;
 import dev.smtpkeys.web.Flash;
+import dev.smtpkeys.web.PageCache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,19 +47,23 @@ public class KeysResource {
     private final KeyTexts texts;
     private final KeyPages pages;
     private final Clock clock;
+    private final PageCache pageCache;
 
-    KeysResource(KeyService keys, CurrentUser currentUser, KeyTexts texts, KeyPages pages, Clock clock) {
+    KeysResource(KeyService keys, CurrentUser currentUser, KeyTexts texts, KeyPages pages, Clock clock,
+            PageCache pageCache) {
         this.keys = keys;
         this.currentUser = currentUser;
         this.texts = texts;
         this.pages = pages;
         this.clock = clock;
+        this.pageCache = pageCache;
     }
 
     /** The key table; {@code ?show=stale} shows only the keys not used for a long time. */
     @GET
-    public TemplateInstance index(@QueryParam("show") String show) {
-        return Templates.index(pages.plain("stale".equals(show)));
+    public Response index(@QueryParam("show") String show) {
+        KeysPage page = pages.plain("stale".equals(show));
+        return pageCache.page("keys/index", page.content(currentUser.shown()), () -> Templates.index(page));
     }
 
     /** The generate dialog as a page, for browsers without JavaScript. */
