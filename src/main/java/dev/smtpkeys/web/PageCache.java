@@ -72,9 +72,15 @@ public class PageCache {
             return Response.ok(template.get()).build();
         }
         Locale locale = locales.current();
-        Page page = pages.get(new Key(name, locale, content), key -> render(template.get().setLocale(locale)));
+        Key key = new Key(name, locale, content);
+        Page page = pages.getIfPresent(key);
         if (page == null) {
-            return Response.ok(template.get()).build();
+            // rendered outside the cache's lock: two requests may render the same page once each
+            page = render(template.get().setLocale(locale));
+            if (page == null) {
+                return Response.ok(template.get()).build();
+            }
+            pages.put(key, page);
         }
         String token = slots.getCsrfToken();
         if (token == null) {
