@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.sending.SendingLimits;
@@ -25,15 +27,17 @@ class KeyPages {
     private final HttpServerRequest request;
     private final Clock clock;
     private final SendingLimits sending;
+    private final DataSource dataSource;
 
     KeyPages(KeysConfig config, CurrentUser currentUser, SmtpEndpoint endpoint, HttpServerRequest request, Clock clock,
-            SendingLimits sending) {
+            SendingLimits sending, DataSource dataSource) {
         this.config = config;
         this.currentUser = currentUser;
         this.endpoint = endpoint;
         this.request = request;
         this.clock = clock;
         this.sending = sending;
+        this.dataSource = dataSource;
     }
 
     /** The plain page, or with {@code staleOnly} the stale keys only. */
@@ -62,7 +66,7 @@ class KeyPages {
     private KeysPage page(KeysPage.GenerateForm form, GeneratedKey created, String revealed, boolean staleOnly,
             boolean rotated, KeysPage.SudoForm sudo) {
         Account account = currentUser.account();
-        KeyTable table = KeyTable.of(account);
+        KeyTable table = KeyTable.of(dataSource, account);
         List<SmtpKey> keys = KeysPage.paired(table.keys());
         KeysPage.Facts facts = new KeysPage.Facts(clock.instant(), config.staleAfter(), table.clientIps(),
                 staleOnly, rotated, sudo);

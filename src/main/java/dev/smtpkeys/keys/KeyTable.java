@@ -1,10 +1,19 @@
 package dev.smtpkeys.keys;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.hibernate.Session;
 
 import dev.smtpkeys.account.Account;
 
@@ -25,50 +34,89 @@ record KeyTable(List<SmtpKey> keys, Map<Long, List<ClientIp>> clientIps, Map<Lon
                    (select string_agg(n.network::text, ',' order by n.id)
                       from smtp_key_allowed_network n where n.key_id = k.id)
               from smtp_key k
-             where k.account_id = ?1
+             where k.account_id = ?
              order by k.master desc, k.created_at, k.id""";
 
-    static KeyTable of(Account account) {
-        List<?> rows = SmtpKey.getEntityManager().createNativeQuery(SQL).setParameter(1, account.id).getResultList();
-        List<SmtpKey> keys = new ArrayList<>(rows.size());
+    /**
+     * The account's table. Plain JDBC, as Hibernate would map the untyped row anew on every execution;
+     * from the pool, which inside a transaction answers with the transaction's own connection, flushed
+     * first as a native query would be, so an answer in the same transaction shows what it changed.
+     * Not Hibernate's doReturningWork: outside a transaction it keeps the connection to the end of the
+     * request, and the page then takes a second one for the sending limits.
+     */
+    static KeyTable of(DataSource dataSource, Account account) {
+        Session session = SmtpKey.getSession();
+        if (session.isJoinedToTransaction()) {
+            session.flush();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return read(connection, account.id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("key table lookup failed", e);
+        }
+    }
+
+    /** The table of account {@code accountId}, in one statement on {@code connection}. */
+    static KeyTable read(Connection connection, long accountId) throws SQLException {
+        List<SmtpKey> keys = new ArrayList<>();
         Map<Long, List<ClientIp>> clientIps = new HashMap<>();
         Map<Long, List<String>> networks = new HashMap<>();
-        for (Object row : rows) {
-            Object[] c = (Object[]) row;
-            SmtpKey key = new SmtpKey();
-            key.id = ((Number) c[0]).longValue();
-            key.master = (Boolean) c[1];
-            key.name = (String) c[2];
-            key.suffix = (String) c[3];
-            key.status = KeyStatus.valueOf((String) c[4]);
-            key.createdAt = ClientIp.instant(c[5]);
-            key.lastUsedAt = c[6] == null ? null : ClientIp.instant(c[6]);
-            key.lastUsedIp = (String) c[7];
-            key.useCount = ((Number) c[8]).longValue();
-            key.expiresAt = c[9] == null ? null : ClientIp.instant(c[9]);
-            key.rotatedAt = c[10] == null ? null : ClientIp.instant(c[10]);
-            key.retireAt = c[11] == null ? null : ClientIp.instant(c[11]);
-            key.replacesId = c[12] == null ? null : ((Number) c[12]).longValue();
-            key.version = ((Number) c[13]).intValue();
-            keys.add(key);
-            if (c[14] != null) {
-                List<ClientIp> ips = new ArrayList<>();
-                for (String seen : ((String) c[14]).split(",")) {
-                    int space = seen.indexOf(' ');
-                    long micros = Long.parseLong(seen.substring(space + 1));
-                    ips.add(new ClientIp(seen.substring(0, space),
-                            Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L)));
+        try (PreparedStatement select = connection.prepareStatement(SQL)) {
+            select.setLong(1, accountId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    SmtpKey key = key(row);
+                    keys.add(key);
+                    String ips = row.getString(15);
+                    if (ips != null) {
+                        clientIps.put(key.id, clientIps(ips));
+                    }
+                    String allowed = row.getString(16);
+                    if (allowed != null) {
+                        List<String> shown = new ArrayList<>();
+                        for (String network : allowed.split(",")) {
+                            shown.add(Networks.display(network));
+                        }
+                        networks.put(key.id, shown);
+                    }
                 }
-                clientIps.put(key.id, ips);
-            }
-            if (c[15] != null) {
-                List<String> shown = new ArrayList<>();
-                for (String network : ((String) c[15]).split(",")) {
-                    shown.add(Networks.display(network));
-                }
-                networks.put(key.id, shown);
             }
         }
         return new KeyTable(keys, clientIps, networks);
+    }
+
+    private static SmtpKey key(ResultSet row) throws SQLException {
+        SmtpKey key = new SmtpKey();
+        key.id = row.getLong(1);
+        key.master = row.getBoolean(2);
+        key.name = row.getString(3);
+        key.suffix = row.getString(4);
+        key.status = KeyStatus.valueOf(row.getString(5));
+        key.createdAt = instant(row, 6);
+        key.lastUsedAt = instant(row, 7);
+        key.lastUsedIp = row.getString(8);
+        key.useCount = row.getLong(9);
+        key.expiresAt = instant(row, 10);
+        key.rotatedAt = instant(row, 11);
+        key.retireAt = instant(row, 12);
+        key.replacesId = row.getObject(13, Long.class);
+        key.version = row.getInt(14);
+        return key;
+    }
+
+    private static List<ClientIp> clientIps(String aggregated) {
+        List<ClientIp> ips = new ArrayList<>();
+        for (String seen : aggregated.split(",")) {
+            int space = seen.indexOf(' ');
+            long micros = Long.parseLong(seen.substring(space + 1));
+            ips.add(new ClientIp(seen.substring(0, space),
+                    Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L)));
+        }
+        return ips;
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
     }
 }

@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+
+import javax.sql.DataSource;
 
 import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.Actor;
@@ -36,14 +38,24 @@ public class SendingLimits {
     public record Limits(int perMinute, int perDay) {
     }
 
+    // the account always gives the one row; the override and the counts are null where it has none
+    private static final String USAGE = """
+            select l.per_minute, l.per_day, u.minute_start, u.minute_count, u.day, u.day_count
+              from (select ?::bigint as account_id) a
+              left join sending_limit l on l.account_id = a.account_id
+              left join sending_usage u on u.account_id = a.account_id""";
+
     private final SendingConfig config;
+    private final DataSource dataSource;
     private final EntityManager entityManager;
     private final AuditLog audit;
     private final Messages messages;
     private volatile Clock clock = Clock.systemUTC();
 
-    SendingLimits(SendingConfig config, EntityManager entityManager, AuditLog audit, Messages messages) {
+    SendingLimits(SendingConfig config, DataSource dataSource, EntityManager entityManager, AuditLog audit,
+            Messages messages) {
         this.config = config;
+        this.dataSource = dataSource;
         this.entityManager = entityManager;
         this.audit = audit;
         this.messages = messages;
@@ -65,26 +77,32 @@ public class SendingLimits {
         }
     }
 
-    /** The account's limits and what it sent this minute and today (UTC), for the pages. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The account's limits and what it sent this minute and today (UTC), for the pages: one plain
+     * statement, as it runs on every view of the SMTP tab.
+     */
     public SendingUsage usage(Account account) {
-        List<?> override = entityManager.createNativeQuery(
-                "select per_minute, per_day from sending_limit where account_id = ?1")
-                .setParameter(1, account.id).getResultList();
-        List<?> counts = entityManager.createNativeQuery(
-                "select minute_start, minute_count, day, day_count from sending_usage where account_id = ?1")
-                .setParameter(1, account.id).getResultList();
-        Limits limits = override.isEmpty() ? defaults() : limits((Object[]) override.get(0));
-        int minute = 0;
-        int today = 0;
-        if (!counts.isEmpty()) {
-            Object[] row = (Object[]) counts.get(0);
-            Instant now = now();
-            minute = instant(row[0]).equals(now.truncatedTo(ChronoUnit.MINUTES)) ? ((Number) row[1]).intValue() : 0;
-            today = LocalDate.parse(row[2].toString()).equals(LocalDate.ofInstant(now, ZoneOffset.UTC))
-                    ? ((Number) row[3]).intValue() : 0;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement read = connection.prepareStatement(USAGE)) {
+            read.setLong(1, account.id);
+            try (ResultSet row = read.executeQuery()) {
+                row.next();
+                boolean overridden = row.getObject(1) != null;
+                Limits limits = overridden ? new Limits(row.getInt(1), row.getInt(2)) : defaults();
+                int minute = 0;
+                int today = 0;
+                OffsetDateTime minuteStart = row.getObject(3, OffsetDateTime.class);
+                if (minuteStart != null) {
+                    Instant now = now();
+                    minute = minuteStart.toInstant().equals(now.truncatedTo(ChronoUnit.MINUTES)) ? row.getInt(4) : 0;
+                    today = row.getObject(5, LocalDate.class).equals(LocalDate.ofInstant(now, ZoneOffset.UTC))
+                            ? row.getInt(6) : 0;
+                }
+                return new SendingUsage(limits.perMinute(), limits.perDay(), overridden, minute, today);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("sending usage lookup failed", e);
         }
-        return new SendingUsage(limits.perMinute(), limits.perDay(), !override.isEmpty(), minute, today);
     }
 
     /**
@@ -152,19 +170,5 @@ public class SendingLimits {
         }
         return problem == WrittenReason.Problem.TOO_SHORT ? msg.problem_reason_too_short(WrittenReason.MIN_LENGTH)
                 : msg.problem_reason_too_long(WrittenReason.MAX_LENGTH);
-    }
-
-    private static Limits limits(Object[] row) {
-        return new Limits(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -1,6 +1,9 @@
 package dev.smtpkeys.sending;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
@@ -33,6 +36,14 @@ public class SendingFixtures {
     /** What another instance's relay would leave behind: today's count of {@code accountId} set to {@code count}. */
     public void countedElsewhere(long accountId, int count) {
         update("update sending_usage set day_count = ? where account_id = ?", count, accountId);
+    }
+
+    /** Counts as the relay leaves them: {@code minuteCount} in the minute from {@code minute}, {@code dayCount} on {@code day}. */
+    public void counted(long accountId, Instant minute, int minuteCount, LocalDate day, int dayCount) {
+        update("insert into sending_usage (account_id, minute_start, minute_count, day, day_count) values (?, ?, ?, ?, ?)"
+                + " on conflict (account_id) do update set minute_start = excluded.minute_start,"
+                + " minute_count = excluded.minute_count, day = excluded.day, day_count = excluded.day_count",
+                accountId, Timestamp.from(minute), minuteCount, day, dayCount);
     }
 
     /** Today's count as stored, or -1 without a row. */
