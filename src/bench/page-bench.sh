@@ -4,17 +4,20 @@
 # tab and on a static asset of the same app in the same run, and prints both rates, the ratio and
 # the tab's p99. docs/benchmarks.md ("The SMTP tab") says how to start the app for it.
 #
-#   src/bench/page-bench.sh [base URL, default http://localhost:18380] 
-#   env: CONNECTIONS (16), THREADS (2), DURATION (15s), WARMUP (30s: the JIT compiler's threads count as app CPU while it works), KEYS (50),
+#   src/bench/page-bench.sh [base URL, default http://localhost:18380]
+#   env: CONNECTIONS (16), THREADS (2), DURATION (15s), KEYS (50),
+#        WARMUP (90s per URL: the JIT compiler still compiles hundreds of methods per 10 s after 60 s of
+#        load, and its threads' CPU counts as the app's),
 #        APP_PID (the app's process id: then it also prints the app's CPU time per request, a figure
-#        that other load on the machine disturbs less than the rates)
+#        that other load on the machine disturbs less than the rates; with a local PostgreSQL it also
+#        prints the database's CPU time per tab request, summed over its processes)
 set -euo pipefail
 
 BASE=${1:-http://localhost:18380}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-30s}
+WARMUP=${WARMUP:-90s}
 KEYS=${KEYS:-50}
 PAGE=/settings/keys/smtp
 ASSET=/static/app.css
@@ -56,10 +59,13 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookies" "$BASE$PAG
 run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency -H "Cookie: $cookies" "$BASE$2"; }
 # the app's user + system CPU time so far, in clock ticks (0 without APP_PID)
 ticks() { if [ -n "${APP_PID:-}" ]; then awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; else echo 0; fi; }
+# the same for every local PostgreSQL process (0 when the database runs elsewhere)
+db_ticks() { local t=0 p; for p in $(pgrep -x postgres || true); do
+  t=$(( t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0) )); done; echo "$t"; }
 requests() { awk '/requests in/ { print $1 }'; }
-cpu_per_request() {  # ticks before, ticks after, requests
-  [ -n "${APP_PID:-}" ] && awk -v t="$(( $2 - $1 ))" -v n="$3" -v hz="$(getconf CLK_TCK)" \
-    'BEGIN { printf ", app CPU %.3f ms/request", t * 1000 / hz / n }'
+cpu_per_request() {  # ticks before, ticks after, requests, what
+  [ -n "${APP_PID:-}" ] || [ "$4" != app ] && awk -v t="$(( $2 - $1 ))" -v n="$3" -v hz="$(getconf CLK_TCK)" -v what="$4" \
+    'BEGIN { if (t > 0) printf ", %s CPU %.3f ms/request", what, t * 1000 / hz / n }'
   return 0
 }
 rate() { awk '/^Requests\/sec/ { print $2 }'; }
@@ -68,14 +74,15 @@ errors() { awk '/Non-2xx|Socket errors/ { print }'; }
 
 run "$WARMUP" $PAGE >/dev/null
 run "$WARMUP" $ASSET >/dev/null
-t0=$(ticks); page_out=$(run "$DURATION" $PAGE); t1=$(ticks)
+t0=$(ticks); d0=$(db_ticks); page_out=$(run "$DURATION" $PAGE); t1=$(ticks); d1=$(db_ticks)
 asset_out=$(run "$DURATION" $ASSET); t2=$(ticks)
 
 page_rate=$(printf '%s\n' "$page_out" | rate)
 asset_rate=$(printf '%s\n' "$asset_out" | rate)
 printf '%s\n' "$page_out" "$asset_out" | errors
-printf 'SMTP tab (%s keys): %s req/s, p99 %s%s\n' "$rows" "$page_rate" "$(printf '%s\n' "$page_out" | p99)" \
-  "$(cpu_per_request "$t0" "$t1" "$(printf '%s\n' "$page_out" | requests)")"
+page_requests=$(printf '%s\n' "$page_out" | requests)
+printf 'SMTP tab (%s keys): %s req/s, p99 %s%s%s\n' "$rows" "$page_rate" "$(printf '%s\n' "$page_out" | p99)" \
+  "$(cpu_per_request "$t0" "$t1" "$page_requests" app)" "$(cpu_per_request "$d0" "$d1" "$page_requests" database)"
 printf 'static asset %s: %s req/s, p99 %s%s\n' "$ASSET" "$asset_rate" "$(printf '%s\n' "$asset_out" | p99)" \
-  "$(cpu_per_request "$t1" "$t2" "$(printf '%s\n' "$asset_out" | requests)")"
+  "$(cpu_per_request "$t1" "$t2" "$(printf '%s\n' "$asset_out" | requests)" app)"
 awk -v p="$page_rate" -v a="$asset_rate" 'BEGIN { printf "ratio tab / asset: %.3f\n", p / a }'
