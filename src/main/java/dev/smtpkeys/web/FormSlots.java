@@ -43,7 +43,12 @@ public class FormSlots {
 
     /** A new random nonce: a form that is submitted twice carries the same one and acts once. */
     public String getNonce() {
-        return marking ? mark(NONCE) : UUID.randomUUID().toString();
+        return marking ? mark(NONCE) : newNonce();
+    }
+
+    /** What a nonce is: a random UUID, as the generate form posts it back. */
+    static String newNonce() {
+        return UUID.randomUUID().toString();
     }
 
     /** From now on this request prints markers (for {@link PageCache}). */

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -137,7 +136,7 @@ public class PageCache {
             byte[][] values = new byte[kinds.length][];
             int length = size;
             for (int i = 0; i < kinds.length; i++) {
-                String value = kinds[i].equals(FormSlots.CSRF) ? csrfToken : UUID.randomUUID().toString();
+                String value = kinds[i].equals(FormSlots.CSRF) ? csrfToken : FormSlots.newNonce();
                 values[i] = value.getBytes(StandardCharsets.UTF_8);
                 length += values[i].length;
             }
