@@ -40,12 +40,7 @@ public class KeyViews {
 
     /** The client IPs a key was used from, as one sentence, for the delete dialog; empty if none. */
     static String clientIpsSentence(SmtpKey key) {
-        return ipsSentence(ClientIp.ofKey(key.id));
-    }
-
-    /** "Used from: 192.0.2.1, last 3 minutes ago; …" */
-    static String ipsSentence(List<ClientIp> ips) {
-        return KeyRow.ipsSentence(ips, SmtpKey.now(), DateViews.requestLocale());
+        return KeyRow.ipsSentence(ClientIp.ofKey(key.id), SmtpKey.now(), DateViews.requestLocale());
     }
 
     /** How long the rest of a grace is, rounded up: minutes within the hour, hours within two days, else days. */

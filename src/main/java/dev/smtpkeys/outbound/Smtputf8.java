@@ -33,11 +33,13 @@ final class Smtputf8 {
         if (!message.smtputf8() && !utf8Envelope) {
             return client.connected();
         }
-        // the usual connection tells whether the smarthost offers it; only then is a UTF-8 one worth opening
-        if (UpstreamClient.offersSmtputf8(client.connected())) {
+        // the usual connection tells whether the smarthost offers it; only then is a UTF-8 one worth opening.
+        // Checked once: each connected() asks the smarthost (NOOP) whether the connection still stands
+        Transport usual = client.connected();
+        if (UpstreamClient.offersSmtputf8(usual)) {
             if (!utf8Envelope) {
                 mime.setMailExtension("SMTPUTF8");
-                return client.connected();
+                return usual;
             }
             // Angus writes a non-ASCII envelope only on a UTF-8 connection, which adds SMTPUTF8 itself
             return client.connectedUtf8();
@@ -50,7 +52,7 @@ final class Smtputf8 {
         }
         LOG.infof("message %d needs SMTPUTF8, which the smarthost does not offer: %d of %d recipients returned",
                 message.id(), count, tried.size());
-        return count == tried.size() ? null : client.connected();
+        return count == tried.size() ? null : usual;
     }
 
     /** The recipients of {@code tried} not {@code returned}, in order. */
