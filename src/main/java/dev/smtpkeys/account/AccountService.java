@@ -96,9 +96,9 @@ public class AccountService {
 
     /**
      * Sets the password chosen through an invitation's link and uses the link up (once, even when
-     * sent twice at the same moment); answers the user's e-mail address, for the sign-in that follows.
+     * sent twice at the same moment). The sign-in that follows takes the address from the form.
      */
-    public String acceptInvitation(String token, String password, String repeat, String ip) {
+    public void acceptInvitation(String token, String password, String repeat, String ip) {
         User user = invitations.user(token)
                 .orElseThrow(() -> new AccountException("form", AccountProblem.INVITATION_INVALID));
         AccountRules rules = AccountRules.check();
@@ -110,7 +110,6 @@ public class AccountService {
         user.setPassword(password);
         user.mustChangePassword = false;
         passwordChanged.fire(new PasswordChanged(Actor.of(user, ip), user));
-        return user.email;
     }
 
 

@@ -72,9 +72,8 @@ public class WelcomeResource {
     public Response choose(@FormParam("token") String token, @FormParam("j_password") String password,
             @FormParam("repeat") String repeat, @Context HttpServerResponse response) {
         noReferrer(response);
-        String email;
         try {
-            email = accounts.acceptInvitation(token, password, repeat, currentUser.clientIp());
+            accounts.acceptInvitation(token, password, repeat, currentUser.clientIp());
         } catch (AccountException e) {
             if (e.problems().containsKey("form")) {
                 return invalid();
