@@ -1,6 +1,8 @@
 package dev.smtpkeys.alerts;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 
@@ -65,13 +67,15 @@ public class ExpiryReminderJob {
             return 0;
         }
         int sent = 0;
+        // keys made together expire together: each account's users are read once per run
+        Map<Long, List<Recipient>> recipients = new HashMap<>();
         for (Threshold threshold : List.of(Threshold.DAY, Threshold.WEEK)) {
             List<Due> batch;
             boolean failed = false;
             do {
                 batch = reminders.claimDue(threshold, BATCH);
                 for (Due due : batch) {
-                    if (send(due)) {
+                    if (send(due, recipients)) {
                         sent++;
                     } else {
                         failed = true;
@@ -86,11 +90,12 @@ public class ExpiryReminderJob {
     /**
      * Mails one reminder to every user of its account; answers whether anyone got it. A reminder some
      * users got stays sent (sending it again would repeat it for them); the others are logged.
+     * {@code byAccount} holds the users of the accounts this run has mailed already.
      */
-    private boolean send(Due due) {
+    private boolean send(Due due, Map<Long, List<Recipient>> byAccount) {
         List<Recipient> recipients;
         try {
-            recipients = AlertMailer.recipients(due.accountId());
+            recipients = byAccount.computeIfAbsent(due.accountId(), AlertMailer::recipients);
         } catch (RuntimeException e) {
             return failed(due, 0, 1, e);
         }
