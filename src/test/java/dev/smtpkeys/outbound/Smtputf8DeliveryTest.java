@@ -19,7 +19,7 @@ import org.subethamail.wiser.WiserMessage;
 
 import dev.smtpkeys.support.RelayFixtures;
 import dev.smtpkeys.support.SmtpTestClient;
-import dev.smtpkeys.support.StubSmarthost;
+import dev.smtpkeys.support.SmarthostWithoutSmtputf8;
 import dev.smtpkeys.support.TestAccounts;
 import dev.smtpkeys.support.TestUpstream;
 import dev.smtpkeys.support.WebSession;
@@ -28,7 +28,7 @@ import jakarta.inject.Inject;
 
 /**
  * SMTPUTF8 (RFC 6531) on the way out, as Postfix does it: passed on to a smarthost that offers it (the
- * run's {@link TestUpstream}); to one that does not ({@link StubSmarthost}), what is all ASCII still goes
+ * run's {@link TestUpstream}); to one that does not ({@link SmarthostWithoutSmtputf8}), what is all ASCII still goes
  * and the rest is returned for good with {@code 5.6.7}; ASCII mail goes as it always did.
  */
 @QuarkusTest
@@ -105,7 +105,7 @@ class Smtputf8DeliveryTest {
         RelayFixtures.Key key = fixtures.newAccountWithKey("Shop");
         String other = "other-" + UUID.randomUUID() + "@example.net";
         String raw = "From: " + FROM + "\r\nTo: " + TO + "\r\nSubject: Grüße\r\n\r\nHallo.\r\n";
-        try (StubSmarthost plain = StubSmarthost.withoutSmtputf8()) {
+        try (SmarthostWithoutSmtputf8 plain = SmarthostWithoutSmtputf8.start()) {
             deliver(plain, key, FROM, List.of(TO, other), true, raw);
 
             assertTrue(plain.messagesTo(TO).isEmpty());
@@ -124,7 +124,7 @@ class Smtputf8DeliveryTest {
         String ascii = "ascii-" + UUID.randomUUID() + "@example.net";
         // ASCII envelope and headers, a UTF-8 body (8BITMIME): Postfix sends it on without SMTPUTF8
         String raw = "From: shop@example.org\r\nSubject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?=\r\n\r\nGrüße.\r\n";
-        try (StubSmarthost plain = StubSmarthost.withoutSmtputf8()) {
+        try (SmarthostWithoutSmtputf8 plain = SmarthostWithoutSmtputf8.start()) {
             deliver(plain, key, "shop@example.org", List.of(ascii, TO), true, raw);
 
             assertEquals(1, plain.messagesTo(ascii).size());
@@ -142,7 +142,7 @@ class Smtputf8DeliveryTest {
     void toASmarthostWithoutSmtputf8MailWithUtf8HeadersIsReturned() {
         RelayFixtures.Key key = fixtures.newAccountWithKey("Shop");
         String to = "headers-" + UUID.randomUUID() + "@example.net";
-        try (StubSmarthost plain = StubSmarthost.withoutSmtputf8()) {
+        try (SmarthostWithoutSmtputf8 plain = SmarthostWithoutSmtputf8.start()) {
             deliver(plain, key, "shop@example.org", List.of(to), true, "From: shop@example.org\r\nSubject: Grüße\r\n\r\nHallo.\r\n");
 
             assertTrue(plain.messagesTo(to).isEmpty());
@@ -158,7 +158,7 @@ class Smtputf8DeliveryTest {
         TestAccounts.Created owner = accounts.create();
         RelayFixtures.Key key = fixtures.newKey(owner.accountId(), owner.smtpLogin(), "Shop");
         String raw = "From: " + FROM + "\r\nSubject: Grüße\r\n\r\nHallo.\r\n";
-        try (StubSmarthost plain = StubSmarthost.withoutSmtputf8()) {
+        try (SmarthostWithoutSmtputf8 plain = SmarthostWithoutSmtputf8.start()) {
             deliver(plain, key, FROM, List.of(TO, "b@example.net"), true, raw);
         }
         long id = fixtures.messages(key).get(0).id;
@@ -176,7 +176,7 @@ class Smtputf8DeliveryTest {
     }
 
     /** Stores a message as a worker's claim holds it and delivers it once to {@code smarthost}. */
-    private void deliver(StubSmarthost smarthost, RelayFixtures.Key key, String from, List<String> to, boolean smtputf8,
+    private void deliver(SmarthostWithoutSmtputf8 smarthost, RelayFixtures.Key key, String from, List<String> to, boolean smtputf8,
             String raw) {
         UUID token = UUID.randomUUID();
         long id = fixtures.insertClaimed(key, from, to, smtputf8, raw, token);

@@ -13,12 +13,12 @@ import org.subethamail.wiser.WiserMessage;
  * A smarthost of its own for one test, beside the run's {@link TestUpstream}: Wiser on a free port whose
  * EHLO offers no SMTPUTF8 (SubEthaSMTP's own EHLO offers it), keeping each message's MAIL FROM line.
  */
-public final class StubSmarthost implements AutoCloseable {
+public final class SmarthostWithoutSmtputf8 implements AutoCloseable {
 
     private final Wiser wiser;
     private final MailLines mailLines = new MailLines();
 
-    private StubSmarthost() {
+    private SmarthostWithoutSmtputf8() {
         wiser = Wiser.accepter((from, recipient) -> {
             mailLines.accepted(recipient);
             return true;
@@ -36,8 +36,8 @@ public final class StubSmarthost implements AutoCloseable {
     }
 
     /** A started smarthost without SMTPUTF8. */
-    public static StubSmarthost withoutSmtputf8() {
-        return new StubSmarthost();
+    public static SmarthostWithoutSmtputf8 start() {
+        return new SmarthostWithoutSmtputf8();
     }
 
     public int port() {
