@@ -27,6 +27,10 @@ public class AllowedNetwork extends PanacheEntityBase {
     @Column(name = "key_id", nullable = false, updatable = false)
     public long keyId;
 
+    /** The key's account, which the SMTP tab reads the rows by ({@link KeyTable}). */
+    @Column(name = "account_id", nullable = false, updatable = false)
+    public long accountId;
+
     /** A PostgreSQL {@code cidr}: written from the normalized text, read back as PostgreSQL prints it. */
     @Column(nullable = false, updatable = false, columnDefinition = "cidr")
     @ColumnTransformer(write = "cast(? as cidr)")
@@ -38,11 +42,12 @@ public class AllowedNetwork extends PanacheEntityBase {
                 .map(n -> Networks.display(n.network)).toList();
     }
 
-    static void replace(long keyId, List<String> networks) {
-        delete("keyId", keyId);
+    static void replace(SmtpKey key, List<String> networks) {
+        delete("keyId", key.id);
         for (String network : networks) {
             AllowedNetwork row = new AllowedNetwork();
-            row.keyId = keyId;
+            row.keyId = key.id;
+            row.accountId = key.account.id;
             row.network = network;
             row.persist();
         }

@@ -33,7 +33,7 @@ public class KeyAllowlist {
     public List<String> replace(Actor actor, Account account, long keyId, String text) {
         List<String> networks = Networks.parse(text);
         SmtpKey key = SmtpKey.owned(keyId, account);
-        AllowedNetwork.replace(key.id, networks);
+        AllowedNetwork.replace(key, networks);
         String list = String.join(", ", networks);
         audit.record(actor, account, AuditAction.KEY_NETWORKS_CHANGED, key.ref(),
                 list.length() > MAX_REASON ? list.substring(0, MAX_REASON - 1) + "…" : list);

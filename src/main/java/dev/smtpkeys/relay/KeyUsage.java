@@ -44,10 +44,11 @@ public class KeyUsage {
     /** How many distinct client IPs each key keeps. */
     static final int IPS_KEPT = 5;
 
-    // a key deleted since its AUTH gets no row (and does not fail the batch)
+    // a key deleted since its AUTH gets no row (and does not fail the batch); the row carries the key's
+    // account, which the SMTP tab reads it by
     private static final String UPSERT_IP = """
-            insert into smtp_key_client_ip (key_id, ip, last_seen_at)
-            select ?, ?, ? where exists (select 1 from smtp_key where id = ?)
+            insert into smtp_key_client_ip (key_id, account_id, ip, last_seen_at)
+            select id, account_id, ?, ? from smtp_key where id = ?
             on conflict (key_id, ip) do update
                set last_seen_at = greatest(smtp_key_client_ip.last_seen_at, excluded.last_seen_at)""";
 
@@ -175,10 +176,9 @@ public class KeyUsage {
             for (int i = 0; i < ids.size(); i++) {
                 long id = ids.get(i);
                 for (Map.Entry<String, Instant> seen : entries.get(i).ips.entrySet()) {
-                    upsert.setLong(1, id);
-                    upsert.setString(2, seen.getKey());
-                    upsert.setTimestamp(3, Timestamp.from(seen.getValue()));
-                    upsert.setLong(4, id);
+                    upsert.setString(1, seen.getKey());
+                    upsert.setTimestamp(2, Timestamp.from(seen.getValue()));
+                    upsert.setLong(3, id);
                     upsert.addBatch();
                 }
                 trim.setLong(1, id);

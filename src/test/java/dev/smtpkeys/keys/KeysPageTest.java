@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +112,9 @@ class KeysPageTest {
         // the table with what its rows show of other tables (client IPs, allowlists): one statement in all,
         // neither one per key nor one per table
         long shop = data.keyId(owner.accountId(), "Integration 1");
-        Sql.update(dataSource, "insert into smtp_key_client_ip (key_id, ip, last_seen_at) values (?, '192.0.2.7', now())", shop);
-        QuarkusTransaction.requiringNew().run(() -> AllowedNetwork.replace(shop, List.of("192.0.2.0/24")));
+        Sql.update(dataSource, "insert into smtp_key_client_ip (key_id, account_id, ip, last_seen_at) values (?, ?, '192.0.2.7', now())",
+                shop, owner.accountId());
+        QuarkusTransaction.requiringNew().run(() -> AllowedNetwork.replace(SmtpKey.findById(shop), List.of("192.0.2.0/24")));
         AtomicInteger statements = new AtomicInteger();
         KeyTable table;
         try (Connection connection = dataSource.getConnection()) {
@@ -120,6 +124,33 @@ class KeysPageTest {
         assertEquals("192.0.2.7", table.clientIps().get(shop).get(0).ip());
         assertEquals(List.of("192.0.2.0/24"), table.networks().get(shop));
         assertEquals(1, statements.get());
+    }
+
+    @Test
+    void theKeyTableReadsEachSideTableOnceNotOncePerKey() throws SQLException {
+        for (int i = 1; i < 6; i++) {
+            data.generateKey(owner, "Integration " + i);
+        }
+        long shop = data.keyId(owner.accountId(), "Integration 1");
+        QuarkusTransaction.requiringNew().run(() -> AllowedNetwork.replace(SmtpKey.findById(shop), List.of("192.0.2.0/24")));
+        List<String> plan = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement explain = connection.prepareStatement("explain analyze " + KeyTable.SQL)) {
+            for (int parameter = 1; parameter <= 3; parameter++) {
+                explain.setLong(parameter, owner.accountId());
+            }
+            try (ResultSet line = explain.executeQuery()) {
+                while (line.next()) {
+                    plan.add(line.getString(1));
+                }
+            }
+        }
+        // a side table asked once per key was two index probes for every key, with or without rows
+        for (String table : List.of("smtp_key_client_ip", "smtp_key_allowed_network")) {
+            List<String> scans = plan.stream().filter(node -> node.contains(" on " + table + " ")).toList();
+            assertFalse(scans.isEmpty(), String.join("\n", plan));
+            scans.forEach(scan -> assertTrue(scan.endsWith("loops=1)"), String.join("\n", plan)));
+        }
     }
 
     @Test
