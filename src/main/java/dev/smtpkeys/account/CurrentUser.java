@@ -7,7 +7,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 import jakarta.ws.rs.ForbiddenException;
 
-/** The signed-in user of this request, loaded once. */
+/**
+ * The signed-in user of this request. What pages show of the user comes with the session check
+ * ({@link SessionGate}), without loading the entity; {@link #user()} loads the entity, once, for what
+ * changes it or needs more, and from then on the pages show the entity, changes included.
+ */
 @RequestScoped
 @Named("currentUser")
 public class CurrentUser implements PreferredLocale {
@@ -15,6 +19,7 @@ public class CurrentUser implements PreferredLocale {
     private final SecurityIdentity identity;
     private final HttpServerRequest request;
     private User user;
+    private SignedIn signedIn;
 
     CurrentUser(SecurityIdentity identity, HttpServerRequest request) {
         this.identity = identity;
@@ -22,7 +27,21 @@ public class CurrentUser implements PreferredLocale {
     }
 
     public boolean isSignedIn() {
-        return !identity.isAnonymous() && user() != null;
+        return !identity.isAnonymous() && view() != null;
+    }
+
+    /** The user as read with this request's session: set by {@link SessionGate} when the session is live. */
+    void signedIn(SignedIn read) {
+        this.signedIn = read;
+    }
+
+    /** The user as pages show it: the entity once loaded, else as read with the session, else loaded now. */
+    private SignedIn view() {
+        if (user == null && signedIn != null) {
+            return signedIn;
+        }
+        User current = user();
+        return current == null ? null : SignedIn.of(current);
     }
 
     /** The user, or null when anonymous (or when the user was removed since signing in). */
@@ -42,10 +61,28 @@ public class CurrentUser implements PreferredLocale {
         return current.account;
     }
 
+    /**
+     * The id of the account of an account user, without loading the entity; support users have none
+     * and get 403 where one is needed.
+     */
+    public long accountId() {
+        SignedIn current = view();
+        if (current == null || current.accountId() == null) {
+            throw new ForbiddenException();
+        }
+        return current.accountId();
+    }
+
+    /** Whether support set the user's password and the user must choose their own before anything else. */
+    public boolean mustChangePassword() {
+        SignedIn current = view();
+        return current != null && current.mustChangePassword();
+    }
+
     @Override
     public String preferredLocale() {
-        User current = user();
-        return current == null ? null : current.locale;
+        SignedIn current = view();
+        return current == null ? null : current.locale();
     }
 
     /**
@@ -53,12 +90,8 @@ public class CurrentUser implements PreferredLocale {
      * ({@code web.PageCache}); null when anonymous.
      */
     public Shown shown() {
-        User current = user();
-        if (current == null) {
-            return null;
-        }
-        return current.account == null ? new Shown(current.email, null, null)
-                : new Shown(current.email, current.account.name, current.account.smtpLogin);
+        SignedIn current = view();
+        return current == null ? null : new Shown(current.email(), current.accountName(), current.smtpLogin());
     }
 
     /** The user's e-mail address and, for an account user, the account's name and SMTP login. */

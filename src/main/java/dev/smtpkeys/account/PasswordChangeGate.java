@@ -26,8 +26,7 @@ public class PasswordChangeGate {
         if (path.equals(PasswordResource.PATH) || path.equals("/logout") || path.equals("/language")) {
             return null;
         }
-        User user = currentUser.isSignedIn() ? currentUser.user() : null;
-        if (user == null || !user.mustChangePassword) {
+        if (!currentUser.isSignedIn() || !currentUser.mustChangePassword()) {
             return null;
         }
         return Response.seeOther(URI.create(PasswordResource.PATH)).build();

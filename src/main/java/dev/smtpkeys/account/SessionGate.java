@@ -1,6 +1,7 @@
 package dev.smtpkeys.account;
 
 import java.net.URI;
+import java.util.Optional;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -13,7 +14,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Signs out any request whose form-login cookie has no live {@link UserSessions} row behind it: one
- * kept from before a logout or a password change, or copied off another machine.
+ * kept from before a logout or a password change, or copied off another machine. The same statement
+ * reads the user and their account for the pages ({@link CurrentUser}).
  */
 public class SessionGate {
 
@@ -32,9 +34,11 @@ public class SessionGate {
         if (identity.isAnonymous()) {
             return null;
         }
-        User user = currentUser.user();
         Cookie sid = request.getCookies().get(UserSessions.COOKIE);
-        if (user != null && sid != null && sessions.isOpen(user.id, sid.getValue())) {
+        Optional<SignedIn> signedIn = sid == null ? Optional.empty()
+                : sessions.signedIn(identity.getPrincipal().getName(), sid.getValue());
+        if (signedIn.isPresent()) {
+            currentUser.signedIn(signedIn.get());
             return null;
         }
         FormAuthenticationMechanism.logout(identity);

@@ -41,19 +41,26 @@ public class UserSessions {
         return token;
     }
 
-    /** Whether {@code token} is a live session of user {@code userId}. */
-    public boolean isOpen(long userId, String token) {
+    /**
+     * The user signed in as {@code email} with session {@code token}, with their account, read in one
+     * statement with the session: empty when the session is not live or not that user's (or the user is
+     * gone). It runs on every signed-in request, so the pages take what they show of the user from here.
+     */
+    Optional<SignedIn> signedIn(String email, String token) {
         if (token == null || token.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select 1 from user_session where token_hash = ? and user_id = ? and created_at > ?")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                select u.id, u.email, u.locale, u.must_change_password, a.id, a.name, a.smtp_login
+                  from user_session s join app_user u on u.id = s.user_id left join account a on a.id = u.account_id
+                 where s.token_hash = ? and u.email = ? and s.created_at > ?""")) {
             s.setBytes(1, TokenHash.sha256(token));
-            s.setLong(2, userId);
+            s.setString(2, User.normalizeEmail(email));
             s.setObject(3, oldestLive());
             try (ResultSet row = s.executeQuery()) {
-                return row.next();
+                return row.next() ? Optional.of(new SignedIn(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getBoolean(4), row.getObject(5, Long.class), row.getString(6), row.getString(7)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("session lookup failed", e);

@@ -88,7 +88,7 @@ public class AdminAccountResource {
         List<SmtpKey> keys = SmtpKey.listOwnedToShow(account);
         return Templates.account(account, User.listOwned(account),
                 KeyRow.of(keys, "/admin/accounts/" + account.id + "/keys"),
-                KeyRow.Labels.ofSupport(), activity.page(account, key, page, reader), sending.usage(account),
+                KeyRow.Labels.ofSupport(), activity.page(account, key, page, reader), sending.usage(account.id),
                 queuedMail.waitingByKey(account, keys));
     }
 

@@ -43,7 +43,7 @@ public class AdminSendingResource {
     @GET
     public TemplateInstance form(@PathParam("id") long id) {
         Account account = CustomerAccounts.byId(id);
-        return Templates.sendingLimits(account, LimitsForm.of(sending.usage(account)), sending.defaults());
+        return Templates.sendingLimits(account, LimitsForm.of(sending.usage(account.id)), sending.defaults());
     }
 
     /** {@code action} "reset" removes the override, anything else saves the typed values. */

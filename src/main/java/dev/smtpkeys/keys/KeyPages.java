@@ -8,7 +8,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.sending.SendingLimits;
 import dev.smtpkeys.web.DateViews;
@@ -65,8 +64,8 @@ class KeyPages {
 
     private KeysPage page(KeysPage.GenerateForm form, GeneratedKey created, String revealed, boolean staleOnly,
             boolean rotated, KeysPage.SudoForm sudo) {
-        Account account = currentUser.account();
-        KeyTable table = KeyTable.of(dataSource, account);
+        long accountId = currentUser.accountId();
+        KeyTable table = KeyTable.of(dataSource, accountId);
         List<SmtpKey> keys = KeysPage.paired(table.keys());
         KeysPage.Facts facts = new KeysPage.Facts(clock.instant(), config.staleAfter(), table.clientIps(),
                 staleOnly, rotated, sudo);
@@ -76,9 +75,9 @@ class KeyPages {
         List<KeyRow> rows = KeyRow.of(keys, new KeyRow.Facts(facts.now(), locale, KeysResource.HOME,
                 facts.staleAfter(), facts.clientIps(), table.networks()), byId);
         KeyRow.Labels labels = KeyRow.Labels.of(Messages.in(KeysMessages.class, locale), facts.staleAfter());
-        return new KeysPage(account, endpoint.host(request.authority() == null ? null : request.authority().host()),
+        return new KeysPage(accountId, currentUser.shown().smtpLogin(), endpoint.host(request.authority() == null ? null : request.authority().host()),
                 endpoint.ports(), keys, rows, labels, config.maxPerAccount(), form, created, revealed,
-                facts, sending.usage(account));
+                facts, sending.usage(accountId));
     }
 
     /** An answer that carries a secret: rendered directly and never cached. */

@@ -15,8 +15,6 @@ import javax.sql.DataSource;
 
 import org.hibernate.Session;
 
-import dev.smtpkeys.account.Account;
-
 /**
  * What the SMTP tab's key table shows of the database, read in one query: the account's keys in
  * order, each with its client IPs (newest first) and its allowlist. The keys are plain objects, not
@@ -46,13 +44,13 @@ record KeyTable(List<SmtpKey> keys, Map<Long, List<ClientIp>> clientIps, Map<Lon
      * Not Hibernate's doReturningWork: outside a transaction it keeps the connection to the end of the
      * request, and the page then takes a second one for the sending limits.
      */
-    static KeyTable of(DataSource dataSource, Account account) {
+    static KeyTable of(DataSource dataSource, long accountId) {
         Session session = SmtpKey.getSession();
         if (session.isJoinedToTransaction()) {
             session.flush();
         }
         try (Connection connection = dataSource.getConnection()) {
-            return read(connection, account.id);
+            return read(connection, accountId);
         } catch (SQLException e) {
             throw new IllegalStateException("key table lookup failed", e);
         }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.CurrentUser;
 import dev.smtpkeys.sending.SendingUsage;
 
@@ -20,7 +19,7 @@ import dev.smtpkeys.sending.SendingUsage;
  * (with the {@code labels} every row repeats);
  * {@code sending} is the account's sending limits and usage.
  */
-public record KeysPage(Account account, String smtpHost, List<SmtpEndpoint.Port> ports, List<SmtpKey> keys,
+public record KeysPage(long accountId, String smtpLogin, String smtpHost, List<SmtpEndpoint.Port> ports, List<SmtpKey> keys,
         List<KeyRow> rows, KeyRow.Labels labels, int maxKeys, GenerateForm form, GeneratedKey created, String revealed,
         Facts facts, SendingUsage sending) {
 
@@ -59,7 +58,7 @@ public record KeysPage(Account account, String smtpHost, List<SmtpEndpoint.Port>
         if (created != null || revealed != null || facts.sudo() != null || form.open() || user == null) {
             return null;
         }
-        return new Content(user, account.smtpLogin, smtpHost, ports, rows, labels, maxKeys, keys.size(),
+        return new Content(user, smtpLogin, smtpHost, ports, rows, labels, maxKeys, keys.size(),
                 facts.staleOnly(), staleDays(), form, sending);
     }
 
@@ -120,6 +119,6 @@ public record KeysPage(Account account, String smtpHost, List<SmtpEndpoint.Port>
 
     @Override
     public String toString() {
-        return "KeysPage[account=" + account.id + ", keys=" + keys.size() + "]";
+        return "KeysPage[account=" + accountId + ", keys=" + keys.size() + "]";
     }
 }

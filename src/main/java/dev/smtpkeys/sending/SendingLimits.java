@@ -81,10 +81,10 @@ public class SendingLimits {
      * The account's limits and what it sent this minute and today (UTC), for the pages: one plain
      * statement, as it runs on every view of the SMTP tab.
      */
-    public SendingUsage usage(Account account) {
+    public SendingUsage usage(long accountId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement read = connection.prepareStatement(USAGE)) {
-            read.setLong(1, account.id);
+            read.setLong(1, accountId);
             try (ResultSet row = read.executeQuery()) {
                 row.next();
                 boolean overridden = row.getObject(1) != null;

@@ -158,7 +158,7 @@ class KeysPageTest {
         long shop = data.generateKey(owner, "Shop");
         List<String> names = QuarkusTransaction.requiringNew().call(() -> {
             SmtpKey.<SmtpKey>findById(shop).name = "Renamed";
-            return KeyTable.of(dataSource, Account.findById(owner.accountId())).keys().stream().map(key -> key.name).toList();
+            return KeyTable.of(dataSource, owner.accountId()).keys().stream().map(key -> key.name).toList();
         });
         assertTrue(names.contains("Renamed"), names.toString());
     }
@@ -170,7 +170,7 @@ class KeysPageTest {
         request.activate();
         try {
             User.findWithAccount(owner.email());
-            assertEquals(1, KeyTable.of(dataSource, account).keys().size());
+            assertEquals(1, KeyTable.of(dataSource, account.id).keys().size());
             // a held connection would make the page take a second one for the sending limits
             assertFalse(SmtpKey.getSession().unwrap(SharedSessionContractImplementor.class).getJdbcCoordinator()
                     .getLogicalConnection().isPhysicallyConnected());

@@ -50,22 +50,22 @@ class SendingUsageTest {
 
     @Test
     void anAccountThatNeverSentHasTheDefaultsAndNothingCounted() {
-        assertEquals(new SendingUsage(100, 1000, false, 0, 0), limits.usage(account));
+        assertEquals(new SendingUsage(100, 1000, false, 0, 0), limits.usage(account.id));
     }
 
     @Test
     void theOverrideAndTheCurrentWindowsCountsAreShown() {
         sending.override(account.id, 5, 50);
         sending.counted(account.id, THIS_MINUTE, 3, TODAY, 7);
-        assertEquals(new SendingUsage(5, 50, true, 3, 7), limits.usage(account));
+        assertEquals(new SendingUsage(5, 50, true, 3, 7), limits.usage(account.id));
     }
 
     @Test
     void countsOfAPastMinuteOrDayAreZero() {
         sending.counted(account.id, THIS_MINUTE.minusSeconds(60), 3, TODAY, 7);
-        assertEquals(new SendingUsage(100, 1000, false, 0, 7), limits.usage(account));
+        assertEquals(new SendingUsage(100, 1000, false, 0, 7), limits.usage(account.id));
         sending.counted(account.id, THIS_MINUTE.minusSeconds(86_400), 3, TODAY.minusDays(1), 7);
-        assertEquals(new SendingUsage(100, 1000, false, 0, 0), limits.usage(account));
+        assertEquals(new SendingUsage(100, 1000, false, 0, 0), limits.usage(account.id));
     }
 
     @Test
@@ -74,7 +74,7 @@ class SendingUsageTest {
             Account.getEntityManager().createNativeQuery(
                     "insert into sending_limit (account_id, per_minute, per_day, updated_at) values (?1, 9, 90, now())")
                     .setParameter(1, account.id).executeUpdate();
-            return limits.usage(account);
+            return limits.usage(account.id);
         }));
     }
 }
