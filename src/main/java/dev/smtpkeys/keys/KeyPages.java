@@ -65,7 +65,7 @@ class KeyPages {
     private KeysPage page(KeysPage.GenerateForm form, GeneratedKey created, String revealed, boolean staleOnly,
             boolean rotated, KeysPage.SudoForm sudo) {
         long accountId = currentUser.accountId();
-        KeyTable table = KeyTable.of(dataSource, accountId);
+        KeyTable table = KeyTable.of(dataSource, accountId, sending);
         List<SmtpKey> keys = KeysPage.paired(table.keys());
         KeysPage.Facts facts = new KeysPage.Facts(clock.instant(), config.staleAfter(), table.clientIps(),
                 staleOnly, rotated, sudo);
@@ -77,7 +77,7 @@ class KeyPages {
         KeyRow.Labels labels = KeyRow.Labels.of(Messages.in(KeysMessages.class, locale), facts.staleAfter());
         return new KeysPage(accountId, currentUser.shown().smtpLogin(), endpoint.host(request.authority() == null ? null : request.authority().host()),
                 endpoint.ports(), keys, rows, labels, config.maxPerAccount(), form, created, revealed,
-                facts, sending.usage(accountId));
+                facts, table.sending());
     }
 
     /** An answer that carries a secret: rendered directly and never cached. */

@@ -15,12 +15,17 @@ import javax.sql.DataSource;
 
 import org.hibernate.Session;
 
+import dev.smtpkeys.sending.SendingLimits;
+import dev.smtpkeys.sending.SendingUsage;
+
 /**
- * What the SMTP tab's key table shows of the database, read in one query: the account's keys in
- * order, each with its client IPs (newest first) and its allowlist. The keys are plain objects, not
- * managed entities: the page only reads them, and Hibernate has nothing to load lazily or to check.
+ * What the SMTP tab shows of the database, read in one round trip: the account's keys in order, each
+ * with its client IPs (newest first) and its allowlist, in one query, sent together with the account's
+ * sending usage ({@link SendingLimits#USAGE}). The keys are plain objects, not managed entities: the
+ * page only reads them, and Hibernate has nothing to load lazily or to check.
  */
-record KeyTable(List<SmtpKey> keys, Map<Long, List<ClientIp>> clientIps, Map<Long, List<String>> networks) {
+record KeyTable(List<SmtpKey> keys, Map<Long, List<ClientIp>> clientIps, Map<Long, List<String>> networks,
+        SendingUsage sending) {
 
     // IPs and networks hold neither ',' nor ' ', so they travel as one aggregated text per key; each side
     // table is read by the account (one index range scan), not probed once per key
@@ -44,28 +49,32 @@ record KeyTable(List<SmtpKey> keys, Map<Long, List<ClientIp>> clientIps, Map<Lon
      * Not Hibernate's doReturningWork: outside a transaction it keeps the connection to the end of the
      * request, and the page then takes a second one for the sending limits.
      */
-    static KeyTable of(DataSource dataSource, long accountId) {
+    static KeyTable of(DataSource dataSource, long accountId, SendingLimits sending) {
         Session session = SmtpKey.getSession();
         if (session.isJoinedToTransaction()) {
             session.flush();
         }
         try (Connection connection = dataSource.getConnection()) {
-            return read(connection, accountId);
+            return read(connection, accountId, sending);
         } catch (SQLException e) {
             throw new IllegalStateException("key table lookup failed", e);
         }
     }
 
-    /** The table of account {@code accountId}, in one statement on {@code connection}. */
-    static KeyTable read(Connection connection, long accountId) throws SQLException {
+    /**
+     * The table of account {@code accountId} with its sending usage, in one round trip on
+     * {@code connection}: the driver sends both statements before it waits for an answer.
+     */
+    static KeyTable read(Connection connection, long accountId, SendingLimits sending) throws SQLException {
         List<SmtpKey> keys = new ArrayList<>();
         Map<Long, List<ClientIp>> clientIps = new HashMap<>();
         Map<Long, List<String>> networks = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(SQL)) {
-            for (int parameter = 1; parameter <= 3; parameter++) {
+        try (PreparedStatement select = connection.prepareStatement(SQL + ";\n" + SendingLimits.USAGE)) {
+            for (int parameter = 1; parameter <= 4; parameter++) {
                 select.setLong(parameter, accountId);
             }
-            try (ResultSet row = select.executeQuery()) {
+            select.execute();
+            try (ResultSet row = select.getResultSet()) {
                 while (row.next()) {
                     SmtpKey key = key(row);
                     keys.add(key);
@@ -83,8 +92,13 @@ record KeyTable(List<SmtpKey> keys, Map<Long, List<ClientIp>> clientIps, Map<Lon
                     }
                 }
             }
+            if (!select.getMoreResults()) {
+                throw new SQLException("the sending usage did not come with the key table");
+            }
+            try (ResultSet row = select.getResultSet()) {
+                return new KeyTable(keys, clientIps, networks, sending.usage(row));
+            }
         }
-        return new KeyTable(keys, clientIps, networks);
     }
 
     private static SmtpKey key(ResultSet row) throws SQLException {

@@ -38,8 +38,12 @@ public class SendingLimits {
     public record Limits(int perMinute, int perDay) {
     }
 
-    // the account always gives the one row; the override and the counts are null where it has none
-    private static final String USAGE = """
+    /**
+     * What {@link #usage(ResultSet)} reads, with the account's id as its one parameter: for a page that
+     * sends it with statements of its own, in one round trip. The account always gives the one row; the
+     * override and the counts are null where it has none.
+     */
+    public static final String USAGE = """
             select l.per_minute, l.per_day, u.minute_start, u.minute_count, u.day, u.day_count
               from (select ?::bigint as account_id) a
               left join sending_limit l on l.account_id = a.account_id
@@ -86,23 +90,27 @@ public class SendingLimits {
                 PreparedStatement read = connection.prepareStatement(USAGE)) {
             read.setLong(1, accountId);
             try (ResultSet row = read.executeQuery()) {
-                row.next();
-                boolean overridden = row.getObject(1) != null;
-                Limits limits = overridden ? new Limits(row.getInt(1), row.getInt(2)) : defaults();
-                int minute = 0;
-                int today = 0;
-                OffsetDateTime minuteStart = row.getObject(3, OffsetDateTime.class);
-                if (minuteStart != null) {
-                    Instant now = now();
-                    minute = minuteStart.toInstant().equals(now.truncatedTo(ChronoUnit.MINUTES)) ? row.getInt(4) : 0;
-                    today = row.getObject(5, LocalDate.class).equals(LocalDate.ofInstant(now, ZoneOffset.UTC))
-                            ? row.getInt(6) : 0;
-                }
-                return new SendingUsage(limits.perMinute(), limits.perDay(), overridden, minute, today);
+                return usage(row);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("sending usage lookup failed", e);
         }
+    }
+
+    /** The limits and usage in the answer to {@link #USAGE}. */
+    public SendingUsage usage(ResultSet row) throws SQLException {
+        row.next();
+        boolean overridden = row.getObject(1) != null;
+        Limits limits = overridden ? new Limits(row.getInt(1), row.getInt(2)) : defaults();
+        int minute = 0;
+        int today = 0;
+        OffsetDateTime minuteStart = row.getObject(3, OffsetDateTime.class);
+        if (minuteStart != null) {
+            Instant now = now();
+            minute = minuteStart.toInstant().equals(now.truncatedTo(ChronoUnit.MINUTES)) ? row.getInt(4) : 0;
+            today = row.getObject(5, LocalDate.class).equals(LocalDate.ofInstant(now, ZoneOffset.UTC)) ? row.getInt(6) : 0;
+        }
+        return new SendingUsage(limits.perMinute(), limits.perDay(), overridden, minute, today);
     }
 
     /**

@@ -33,6 +33,8 @@ import dev.smtpkeys.account.Account;
 import dev.smtpkeys.account.User;
 import dev.smtpkeys.audit.AuditAction;
 import dev.smtpkeys.audit.AuditEvent;
+import dev.smtpkeys.sending.SendingLimits;
+import dev.smtpkeys.sending.SendingUsage;
 import dev.smtpkeys.support.Sql;
 import dev.smtpkeys.support.TestAccounts;
 import dev.smtpkeys.support.TestData;
@@ -67,6 +69,9 @@ class KeysPageTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SendingLimits sending;
 
     TestAccounts.Created owner;
     WebSession session;
@@ -118,11 +123,14 @@ class KeysPageTest {
         AtomicInteger statements = new AtomicInteger();
         KeyTable table;
         try (Connection connection = dataSource.getConnection()) {
-            table = KeyTable.read(counting(connection, statements), owner.accountId());
+            table = KeyTable.read(counting(connection, statements), owner.accountId(), sending);
         }
         assertEquals(12, table.keys().size());
         assertEquals("192.0.2.7", table.clientIps().get(shop).get(0).ip());
         assertEquals(List.of("192.0.2.0/24"), table.networks().get(shop));
+        // the sending usage comes in the same round trip
+        assertEquals(new SendingUsage(sending.defaults().perMinute(), sending.defaults().perDay(), false, 0, 0),
+                table.sending());
         assertEquals(1, statements.get());
     }
 
@@ -158,7 +166,7 @@ class KeysPageTest {
         long shop = data.generateKey(owner, "Shop");
         List<String> names = QuarkusTransaction.requiringNew().call(() -> {
             SmtpKey.<SmtpKey>findById(shop).name = "Renamed";
-            return KeyTable.of(dataSource, owner.accountId()).keys().stream().map(key -> key.name).toList();
+            return KeyTable.of(dataSource, owner.accountId(), sending).keys().stream().map(key -> key.name).toList();
         });
         assertTrue(names.contains("Renamed"), names.toString());
     }
@@ -170,7 +178,7 @@ class KeysPageTest {
         request.activate();
         try {
             User.findWithAccount(owner.email());
-            assertEquals(1, KeyTable.of(dataSource, account.id).keys().size());
+            assertEquals(1, KeyTable.of(dataSource, account.id, sending).keys().size());
             // a held connection would make the page take a second one for the sending limits
             assertFalse(SmtpKey.getSession().unwrap(SharedSessionContractImplementor.class).getJdbcCoordinator()
                     .getLogicalConnection().isPhysicallyConnected());
