@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
 /** How {@link PageCache} keeps a page in parts between its markers and fills them per request. */
 class PageCacheSplitTest {
 
@@ -21,6 +24,19 @@ class PageCacheSplitTest {
         String second = new String(page.fill("T0k"), StandardCharsets.UTF_8);
         assertTrue(first.matches("<p>„Ä“ T0k · [0-9a-f-]{36} · T0k</p>"), first);
         assertNotEquals(first, second, "a new nonce every time");
+    }
+
+    @Test
+    void aPageWrittenToANetworkBufferIsTheSamePage() {
+        PageCache.Page page = PageCache.Page.split("<p>„Ä“ " + FormSlots.CSRF + " · " + FormSlots.NONCE + "</p>");
+        ByteBuf body = Unpooled.buffer(4);
+        try {
+            page.fill("T0k", body);
+            String written = body.toString(StandardCharsets.UTF_8);
+            assertTrue(written.matches("<p>„Ä“ T0k · [0-9a-f-]{36}</p>"), written);
+        } finally {
+            body.release();
+        }
     }
 
     @Test
