@@ -13,10 +13,9 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.hibernate.Session;
-
 import dev.smtpkeys.sending.SendingLimits;
 import dev.smtpkeys.sending.SendingUsage;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * What the SMTP tab shows of the database, read in one round trip: the account's keys in order, each
@@ -50,9 +49,9 @@ record KeyTable(List<SmtpKey> keys, Map<Long, List<ClientIp>> clientIps, Map<Lon
      * request, and the page then takes a second one for the sending limits.
      */
     static KeyTable of(DataSource dataSource, long accountId, SendingLimits sending) {
-        Session session = SmtpKey.getSession();
-        if (session.isJoinedToTransaction()) {
-            session.flush();
+        // asked of the transaction, not of Hibernate: a page view without one then opens no session
+        if (QuarkusTransaction.isActive()) {
+            SmtpKey.getSession().flush();
         }
         try (Connection connection = dataSource.getConnection()) {
             return read(connection, accountId, sending);
