@@ -51,16 +51,15 @@ public class UserSessions {
             return Optional.empty();
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                select u.id, u.email, u.locale, u.must_change_password, a.id, a.name, a.smtp_login
+                select u.email, u.locale, u.must_change_password, a.id, a.name, a.smtp_login
                   from user_session s join app_user u on u.id = s.user_id left join account a on a.id = u.account_id
                  where s.token_hash = ? and u.email = ? and s.created_at > ?""")) {
             s.setBytes(1, TokenHash.sha256(token));
             s.setString(2, User.normalizeEmail(email));
             s.setObject(3, oldestLive());
             try (ResultSet row = s.executeQuery()) {
-                return row.next() ? Optional.of(new SignedIn(row.getLong(1), row.getString(2), row.getString(3),
-                        row.getBoolean(4), row.getObject(5, Long.class), row.getString(6), row.getString(7)))
-                        : Optional.empty();
+                return row.next() ? Optional.of(new SignedIn(row.getString(1), row.getString(2), row.getBoolean(3),
+                        row.getObject(4, Long.class), row.getString(5), row.getString(6))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("session lookup failed", e);

@@ -75,9 +75,9 @@ class KeyPages {
         List<KeyRow> rows = KeyRow.of(keys, new KeyRow.Facts(facts.now(), locale, KeysResource.HOME,
                 facts.staleAfter(), facts.clientIps(), table.networks()), byId);
         KeyRow.Labels labels = KeyRow.Labels.of(Messages.in(KeysMessages.class, locale), facts.staleAfter());
-        return new KeysPage(accountId, currentUser.shown().smtpLogin(), endpoint.host(request.authority() == null ? null : request.authority().host()),
-                endpoint.ports(), keys, rows, labels, config.maxPerAccount(), form, created, revealed,
-                facts, table.sending());
+        String host = endpoint.host(request.authority() == null ? null : request.authority().host());
+        return new KeysPage(accountId, currentUser.shown().smtpLogin(), host, endpoint.ports(), keys, rows, labels,
+                config.maxPerAccount(), form, created, revealed, facts, table.sending());
     }
 
     /** An answer that carries a secret: rendered directly and never cached. */

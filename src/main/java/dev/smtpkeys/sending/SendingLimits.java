@@ -82,8 +82,8 @@ public class SendingLimits {
     }
 
     /**
-     * The account's limits and what it sent this minute and today (UTC), for the pages: one plain
-     * statement, as it runs on every view of the SMTP tab.
+     * The account's limits and what it sent this minute and today (UTC), for support's pages; the SMTP
+     * tab sends {@link #USAGE} with its own statement instead.
      */
     public SendingUsage usage(long accountId) {
         try (Connection connection = dataSource.getConnection();

@@ -21,7 +21,7 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Writes a kept page ({@link PageCache.Filled}) into a pooled network buffer, the request's token and
  * nonces filled in on the way, as the framework writes a byte array but without the array: at some
- * 70 KB a view, those arrays were most of what the SMTP tab left for the garbage collector.
+ * 70 KB a view, those arrays were a third of what the SMTP tab left for the garbage collector.
  */
 @Provider
 public class KeptPageWriter implements ServerMessageBodyWriter<PageCache.Filled> {

