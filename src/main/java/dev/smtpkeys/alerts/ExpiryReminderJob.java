@@ -99,6 +99,11 @@ public class ExpiryReminderJob {
         } catch (RuntimeException e) {
             return failed(due, 0, 1, e);
         }
+        if (recipients.isEmpty()) {
+            // counted as sent, as there is no one to send it to; said, so a missing reminder can be traced
+            LOG.warnf("expiry reminder (%s) for key %d not sent: account %d has no user to remind", due.threshold(),
+                    due.key().id(), due.accountId());
+        }
         int delivered = 0;
         RuntimeException last = null;
         for (Recipient recipient : recipients) {
