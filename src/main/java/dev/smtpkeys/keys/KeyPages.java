@@ -13,11 +13,14 @@ import dev.smtpkeys.sending.SendingLimits;
 import dev.smtpkeys.web.DateViews;
 import dev.smtpkeys.web.Messages;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
-/** Builds the SMTP tab's {@link KeysPage} for the resources that answer with it. */
-@RequestScoped
+/**
+ * Builds the SMTP tab's {@link KeysPage} for the resources that answer with it. One for the application:
+ * the signed-in user and the request are request-scoped beans, reached through their proxies.
+ */
+@ApplicationScoped
 class KeyPages {
 
     private final KeysConfig config;

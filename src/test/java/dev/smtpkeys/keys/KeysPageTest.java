@@ -1,5 +1,6 @@
 package dev.smtpkeys.keys;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -184,6 +185,16 @@ class KeysPageTest {
                     .getLogicalConnection().isPhysicallyConnected());
         } finally {
             request.terminate();
+        }
+    }
+
+    @Test
+    void theServerShownIsTheOneEachRequestAskedFor() {
+        // the page is built by one bean for the application: the request must be each request's own
+        for (String host : List.of("mail-a.example.test", "mail-b.example.test", "mail-a.example.test")) {
+            Document page = html(given().cookies(session.copyCookies())
+                    .header("Host", host).get(HOME).then().statusCode(200).extract().response());
+            assertEquals(host, page.getElementById("smtp-host").text());
         }
     }
 
