@@ -10,7 +10,6 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyWriter;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -39,15 +38,8 @@ public class KeptPageWriter implements ServerMessageBodyWriter<PageCache.Filled>
             context.serverResponse().end(filled.page().fill(filled.csrfToken()));
             return;
         }
-        ByteBuf body = PooledByteBufAllocator.DEFAULT.directBuffer(filled.page().size() + 1024);
-        try {
-            filled.page().fill(filled.csrfToken(), body);
-        } catch (RuntimeException e) {
-            body.release();
-            throw e;
-        }
         // the response releases the buffer once it is written
-        response.end(Buffer.buffer(body));
+        response.end(Buffer.buffer(filled.page().fill(filled.csrfToken(), PooledByteBufAllocator.DEFAULT)));
     }
 
     @Override

@@ -10,6 +10,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,12 +80,11 @@ public class PageCache {
         if (page == null) {
             // rendered outside the cache's lock: two requests may render the same page once each
             page = render(template.get().setLocale(locale));
-            if (page == null) {
-                return Response.ok(template.get()).build();
+            if (page != null) {
+                pages.put(key, page);
             }
-            pages.put(key, page);
         }
-        String token = slots.getCsrfToken();
+        String token = page == null ? null : slots.getCsrfToken();
         if (token == null) {
             return Response.ok(template.get()).build();
         }
@@ -142,48 +144,31 @@ public class PageCache {
 
         /** The page with each marker replaced: the CSRF token, or a new nonce for each nonce marker. */
         byte[] fill(String csrfToken) {
-            byte[][] values = values(csrfToken);
-            byte[] body = new byte[length(values)];
-            int at = 0;
-            for (int i = 0; i <= kinds.length; i++) {
-                System.arraycopy(parts[i], 0, body, at, parts[i].length);
-                at += parts[i].length;
-                if (i < kinds.length) {
-                    System.arraycopy(values[i], 0, body, at, values[i].length);
-                    at += values[i].length;
-                }
+            ByteBuf body = fill(csrfToken, UnpooledByteBufAllocator.DEFAULT);
+            try {
+                return ByteBufUtil.getBytes(body);
+            } finally {
+                body.release();
             }
-            return body;
         }
 
-        /** As {@link #fill(String)}, written to {@code body}. */
-        void fill(String csrfToken, ByteBuf body) {
-            byte[][] values = values(csrfToken);
-            body.ensureWritable(length(values));
+        /** As {@link #fill(String)}, in a buffer of {@code allocator} that the caller releases. */
+        ByteBuf fill(String csrfToken, ByteBufAllocator allocator) {
+            byte[][] values = new byte[kinds.length][];
+            int length = size;
+            for (int i = 0; i < kinds.length; i++) {
+                String value = kinds[i].equals(FormSlots.CSRF) ? csrfToken : FormSlots.newNonce();
+                values[i] = value.getBytes(StandardCharsets.UTF_8);
+                length += values[i].length;
+            }
+            ByteBuf body = allocator.buffer(length);
             for (int i = 0; i <= kinds.length; i++) {
                 body.writeBytes(parts[i]);
                 if (i < kinds.length) {
                     body.writeBytes(values[i]);
                 }
             }
-        }
-
-        /** What each marker is replaced with: the CSRF token, or a new nonce for each nonce marker. */
-        private byte[][] values(String csrfToken) {
-            byte[][] values = new byte[kinds.length][];
-            for (int i = 0; i < kinds.length; i++) {
-                String value = kinds[i].equals(FormSlots.CSRF) ? csrfToken : FormSlots.newNonce();
-                values[i] = value.getBytes(StandardCharsets.UTF_8);
-            }
-            return values;
-        }
-
-        private int length(byte[][] values) {
-            int length = size;
-            for (byte[] value : values) {
-                length += value.length;
-            }
-            return length;
+            return body;
         }
     }
 }
