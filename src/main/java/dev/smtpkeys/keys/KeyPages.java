@@ -67,8 +67,7 @@ class KeyPages {
 
     private KeysPage page(KeysPage.GenerateForm form, GeneratedKey created, String revealed, boolean staleOnly,
             boolean rotated, KeysPage.SudoForm sudo) {
-        long accountId = currentUser.accountId();
-        KeyTable table = KeyTable.of(dataSource, accountId, sending);
+        KeyTable table = KeyTable.of(dataSource, currentUser.accountId(), sending);
         List<SmtpKey> keys = KeysPage.paired(table.keys());
         KeysPage.Facts facts = new KeysPage.Facts(clock.instant(), config.staleAfter(), table.clientIps(),
                 staleOnly, rotated, sudo);
@@ -79,7 +78,7 @@ class KeyPages {
                 facts.staleAfter(), facts.clientIps(), table.networks()), byId);
         KeyRow.Labels labels = KeyRow.Labels.of(Messages.in(KeysMessages.class, locale), facts.staleAfter());
         String host = endpoint.host(request.authority() == null ? null : request.authority().host());
-        return new KeysPage(accountId, currentUser.shown().smtpLogin(), host, endpoint.ports(), keys, rows, labels,
+        return new KeysPage(currentUser.shown().smtpLogin(), host, endpoint.ports(), keys, rows, labels,
                 config.maxPerAccount(), form, created, revealed, facts, table.sending());
     }
 

@@ -46,7 +46,7 @@ record KeyTable(List<SmtpKey> keys, Map<Long, List<ClientIp>> clientIps, Map<Lon
      * from the pool, which inside a transaction answers with the transaction's own connection, flushed
      * first as a native query would be, so an answer in the same transaction shows what it changed.
      * Not Hibernate's doReturningWork: outside a transaction it keeps the connection to the end of the
-     * request, and the page then takes a second one for the sending limits.
+     * request.
      */
     static KeyTable of(DataSource dataSource, long accountId, SendingLimits sending) {
         // asked of the transaction, not of Hibernate: a page view without one then opens no session
@@ -69,6 +69,7 @@ record KeyTable(List<SmtpKey> keys, Map<Long, List<ClientIp>> clientIps, Map<Lon
         Map<Long, List<ClientIp>> clientIps = new HashMap<>();
         Map<Long, List<String>> networks = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(SQL + ";\n" + SendingLimits.USAGE)) {
+            // the account, three times in the table's statement and once in the usage's
             for (int parameter = 1; parameter <= 4; parameter++) {
                 select.setLong(parameter, accountId);
             }

@@ -19,7 +19,7 @@ import dev.smtpkeys.sending.SendingUsage;
  * (with the {@code labels} every row repeats);
  * {@code sending} is the account's sending limits and usage.
  */
-public record KeysPage(long accountId, String smtpLogin, String smtpHost, List<SmtpEndpoint.Port> ports, List<SmtpKey> keys,
+public record KeysPage(String smtpLogin, String smtpHost, List<SmtpEndpoint.Port> ports, List<SmtpKey> keys,
         List<KeyRow> rows, KeyRow.Labels labels, int maxKeys, GenerateForm form, GeneratedKey created, String revealed,
         Facts facts, SendingUsage sending) {
 
@@ -119,6 +119,6 @@ public record KeysPage(long accountId, String smtpLogin, String smtpHost, List<S
 
     @Override
     public String toString() {
-        return "KeysPage[account=" + accountId + ", keys=" + keys.size() + "]";
+        return "KeysPage[keys=" + keys.size() + "]";
     }
 }

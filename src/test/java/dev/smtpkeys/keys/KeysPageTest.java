@@ -180,7 +180,7 @@ class KeysPageTest {
         try {
             User.findWithAccount(owner.email());
             assertEquals(1, KeyTable.of(dataSource, account.id, sending).keys().size());
-            // a held connection would make the page take a second one for the sending limits
+            // a connection held to the end of the request would be one fewer for every other request
             assertFalse(SmtpKey.getSession().unwrap(SharedSessionContractImplementor.class).getJdbcCoordinator()
                     .getLogicalConnection().isPhysicallyConnected());
         } finally {
