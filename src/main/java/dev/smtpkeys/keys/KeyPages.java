@@ -13,6 +13,7 @@ import dev.smtpkeys.sending.SendingLimits;
 import dev.smtpkeys.web.DateViews;
 import dev.smtpkeys.web.Messages;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
@@ -77,7 +78,8 @@ class KeyPages {
         List<KeyRow> rows = KeyRow.of(keys, new KeyRow.Facts(facts.now(), locale, KeysResource.HOME,
                 facts.staleAfter(), facts.clientIps(), table.networks()), byId);
         KeyRow.Labels labels = KeyRow.Labels.of(Messages.in(KeysMessages.class, locale), facts.staleAfter());
-        String host = endpoint.host(request.authority() == null ? null : request.authority().host());
+        HostAndPort authority = request.authority();
+        String host = endpoint.host(authority == null ? null : authority.host());
         return new KeysPage(currentUser.shown().smtpLogin(), host, endpoint.ports(), keys, rows, labels,
                 config.maxPerAccount(), form, created, revealed, facts, table.sending());
     }
